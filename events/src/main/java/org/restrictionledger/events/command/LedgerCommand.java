@@ -1,0 +1,37 @@
+package org.restrictionledger.events.command;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import org.restrictionledger.events.Effective;
+import org.restrictionledger.events.Source;
+import org.restrictionledger.events.StreamId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A normalised report on its way to the ledger ({@code restrictions.commands.v1}, key = stream id). The ledger answers
+ * every command on {@code restrictions.outcomes.v1}: it becomes events, or it is rejected with a reason.
+ * <p>
+ * The family is closed: a new kind of report is a new permitted record and a new {@code kind} name.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = ImposeRestriction.class, name = ImposeRestriction.KIND),
+        @JsonSubTypes.Type(value = LiftRestriction.class, name = LiftRestriction.KIND)
+})
+public sealed interface LedgerCommand permits ImposeRestriction, LiftRestriction {
+
+    /** The submission id that ingest handed to the reporter; the ledger processes each id at most once. */
+    UUID commandId();
+
+    StreamId stream();
+
+    Effective effective();
+
+    List<Source> sources();
+
+    /** When ingest accepted the report. */
+    Instant submittedAt();
+}

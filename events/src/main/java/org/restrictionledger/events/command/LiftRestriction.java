@@ -1,0 +1,32 @@
+package org.restrictionledger.events.command;
+
+import org.restrictionledger.events.Effective;
+import org.restrictionledger.events.Measure;
+import org.restrictionledger.events.Source;
+import org.restrictionledger.events.StreamId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A report that an active measure ended. Names the measure; when the stream has several active measures of that kind,
+ * {@code restrictionId} (the event id of the imposition) says which. Becomes {@code restriction.lifted}.
+ */
+public record LiftRestriction(
+        UUID commandId,
+        StreamId stream,
+        Measure measure,
+        UUID restrictionId,
+        String authority,
+        String reason,
+        Effective effective,
+        List<Source> sources,
+        Instant submittedAt) implements LedgerCommand {
+
+    public static final String KIND = "restriction.lift";
+
+    public LiftRestriction {
+        sources = List.copyOf(sources);
+    }
+}

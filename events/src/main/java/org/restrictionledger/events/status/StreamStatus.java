@@ -1,0 +1,41 @@
+package org.restrictionledger.events.status;
+
+import org.restrictionledger.events.Effective;
+import org.restrictionledger.events.Measure;
+import org.restrictionledger.events.StreamId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The status of one platform in one country: derived from the stream's events by {@link StatusFold}, never stored as
+ * truth.
+ *
+ * @param since      from when the current status holds (valid time); null for a stream that was never restricted
+ * @param version    the highest stream version folded in; 0 for no events
+ * @param lastChange when the ledger recorded the last event folded in
+ */
+public record StreamStatus(
+        StreamId stream,
+        Status status,
+        List<ActiveMeasure> activeMeasures,
+        List<String> restrictedFeatures,
+        Effective since,
+        boolean promoted,
+        long version,
+        Instant lastChange) {
+
+    public static StreamStatus empty(StreamId stream) {
+        return new StreamStatus(stream, Status.OPEN, List.of(), List.of(), null, false, 0, null);
+    }
+
+    public Optional<ActiveMeasure> active(UUID restrictionId) {
+        return activeMeasures.stream().filter(m -> m.restrictionId().equals(restrictionId)).findFirst();
+    }
+
+    public List<ActiveMeasure> active(Measure measure) {
+        return activeMeasures.stream().filter(m -> m.measure() == measure).toList();
+    }
+}

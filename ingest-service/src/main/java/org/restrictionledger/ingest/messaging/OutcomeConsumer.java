@@ -1,0 +1,40 @@
+package org.restrictionledger.ingest.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import org.restrictionledger.events.CommandOutcome;
+import org.restrictionledger.events.json.Json;
+import org.restrictionledger.ingest.store.SubmissionStore;
+
+import io.smallrye.common.annotation.Blocking;
+
+/**
+ * Reads the ledger's decisions from {@code restrictions.outcomes.v1} into the submissions table. A record that is not
+ * an outcome goes to {@code restrictions.outcomes.v1.ingest-service.dlq} and consumption goes on.
+ */
+@ApplicationScoped
+public class OutcomeConsumer {
+
+    /** Incoming channel from {@code restrictions.outcomes.v1}, group {@code ingest-service}. */
+    public static final String CHANNEL = "outcomes";
+
+    private static final Logger LOG = Logger.getLogger(OutcomeConsumer.class);
+
+    private final SubmissionStore submissions;
+
+    OutcomeConsumer(SubmissionStore submissions) {
+        this.submissions = submissions;
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    public void consume(String payload) {
+        CommandOutcome outcome = Json.read(payload, CommandOutcome.class);
+        if (outcome.commandId() == null || outcome.stream() == null || outcome.decision() == null) {
+            throw new IllegalArgumentException("outcome lacks commandId, stream or decision: " + payload);
+        }
+        submissions.decided(outcome);
+        LOG.debugf("submission %s on %s: %s", outcome.commandId(), outcome.stream(), outcome.decision());
+    }
+}

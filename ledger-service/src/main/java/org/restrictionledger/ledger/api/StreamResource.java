@@ -1,0 +1,48 @@
+package org.restrictionledger.ledger.api;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.restrictionledger.events.RecordedEvent;
+import org.restrictionledger.events.StreamId;
+import org.restrictionledger.events.catalog.Countries;
+import org.restrictionledger.events.catalog.Platform;
+import org.restrictionledger.events.catalog.Platforms;
+import org.restrictionledger.ledger.store.EventStore;
+import org.restrictionledger.support.problem.ProblemException;
+
+import java.util.List;
+
+/** {@code GET /api/v1/streams/{cc}/{platform}}: a stream's events as stored, with their hashes. */
+@Path("/api/v1/streams/{country}/{platform}")
+@Produces(MediaType.APPLICATION_JSON)
+public class StreamResource {
+
+    private final EventStore store;
+
+    StreamResource(EventStore store) {
+        this.store = store;
+    }
+
+    public record StreamView(String stream, long version, List<RecordedEvent> events) {
+    }
+
+    @GET
+    @Operation(summary = "The stream's events in stream-version order, with prevHash and hash")
+    public StreamView get(@PathParam("country") String country, @PathParam("platform") String platform) {
+        StreamId stream = resolve(country, platform);
+        List<RecordedEvent> events = store.stream(stream);
+        return new StreamView(stream.toString(), events.isEmpty() ? 0 : events.get(events.size() - 1).streamVersion(), events);
+    }
+
+    static StreamId resolve(String country, String platform) {
+        String code = Countries.resolve(country)
+                .orElseThrow(() -> ProblemException.notFound("unknown country '" + country + "'"));
+        Platform p = Platforms.resolve(platform)
+                .orElseThrow(() -> ProblemException.notFound("unknown platform '" + platform + "'"));
+        return new StreamId(code, p.slug());
+    }
+}

@@ -1,0 +1,84 @@
+package org.restrictionledger.ledger.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+import org.restrictionledger.events.CommandOutcome;
+import org.restrictionledger.events.EventHashing;
+import org.restrictionledger.events.LedgerEvent;
+import org.restrictionledger.events.RecordedEvent;
+import org.restrictionledger.events.command.LedgerCommand;
+import org.restrictionledger.events.status.StatusFold;
+import org.restrictionledger.events.status.StreamStatus;
+import org.restrictionledger.ledger.store.EventStore;
+import org.restrictionledger.ledger.store.Outbox;
+import org.restrictionledger.ledger.store.ProcessedCommand;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Decides one command in ONE database transaction: the events it appends, the record that the command was processed,
+ * and the outbox rows for the events and the outcome commit together or not at all.
+ */
+@ApplicationScoped
+public class CommandHandler {
+
+    private static final Logger LOG = Logger.getLogger(CommandHandler.class);
+
+    private final EventStore store;
+    private final Outbox outbox;
+    private final Clock clock = Clock.systemUTC();
+
+    CommandHandler(EventStore store, Outbox outbox) {
+        this.store = store;
+        this.outbox = outbox;
+    }
+
+    /** @return the outcome, or null when the command had been processed before (a redelivery) */
+    @Transactional
+    public CommandOutcome handle(LedgerCommand command) {
+        if (ProcessedCommand.findById(command.commandId()) != null) {
+            LOG.infof("command %s on %s was processed before; redelivery ignored", command.commandId(), command.stream());
+            return null;
+        }
+        List<RecordedEvent> history = store.stream(command.stream());
+        StreamStatus current = StatusFold.fold(command.stream(), history);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+
+        CommandOutcome outcome;
+        Decision decision = Decider.decide(current, command);
+        if (decision instanceof Decision.Accept accept) {
+            String prevHash = history.isEmpty() ? EventHashing.GENESIS : history.get(history.size() - 1).hash();
+            long version = current.version();
+            List<UUID> ids = new ArrayList<>();
+            for (LedgerEvent event : accept.events()) {
+                RecordedEvent recorded = EventHashing.seal(new RecordedEvent(UUID.randomUUID(), command.stream(),
+                        ++version, store.nextPosition(), now, command.commandId(), prevHash, null, event));
+                store.append(recorded);
+                outbox.event(recorded);
+                ids.add(recorded.eventId());
+                prevHash = recorded.hash();
+                LOG.infof("appended %s %s v%d to %s", event.type(), recorded.eventId(), version, command.stream());
+            }
+            outcome = CommandOutcome.accepted(command.commandId(), command.stream(), ids, version, now);
+        } else {
+            String reason = ((Decision.Reject) decision).reason();
+            outcome = CommandOutcome.rejected(command.commandId(), command.stream(), current.version(), reason, now);
+            LOG.infof("rejected command %s on %s: %s", command.commandId(), command.stream(), reason);
+        }
+        ProcessedCommand processed = new ProcessedCommand();
+        processed.commandId = command.commandId();
+        processed.streamId = command.stream().toString();
+        processed.decision = outcome.decision().name();
+        processed.reason = outcome.reason();
+        processed.processedAt = now;
+        processed.persist();
+        outbox.outcome(outcome);
+        return outcome;
+    }
+}

@@ -1,0 +1,42 @@
+package org.restrictionledger.ledger.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.restrictionledger.events.command.LedgerCommand;
+import org.restrictionledger.events.json.Json;
+import org.restrictionledger.ledger.domain.CommandHandler;
+
+/**
+ * Consumes {@code restrictions.commands.v1} (group {@code ledger-service}), one record at a time per partition, so
+ * one stream's commands are decided in order. The offset is committed only after the command's transaction commits;
+ * a redelivery after a crash finds the command processed and changes nothing. A record that is not a command goes to
+ * {@code restrictions.commands.v1.ledger-service.dlq} and consumption goes on.
+ */
+@ApplicationScoped
+public class CommandConsumer {
+
+    /** Incoming channel from {@code restrictions.commands.v1}. */
+    public static final String CHANNEL = "commands";
+
+    private final CommandHandler handler;
+    private final OutboxRelay relay;
+
+    CommandConsumer(CommandHandler handler, OutboxRelay relay) {
+        this.handler = handler;
+        this.relay = relay;
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    public void consume(String payload) {
+        LedgerCommand command = Json.read(payload, LedgerCommand.class);
+        if (command.commandId() == null || command.stream() == null || command.effective() == null
+                || command.sources() == null || command.sources().isEmpty()) {
+            throw new IllegalArgumentException("command lacks commandId, stream, effective or sources: " + payload);
+        }
+        if (handler.handle(command) != null) {
+            relay.wakeUp();
+        }
+    }
+}

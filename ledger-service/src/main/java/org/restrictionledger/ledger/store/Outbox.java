@@ -1,0 +1,55 @@
+package org.restrictionledger.ledger.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.restrictionledger.events.CloudEvents;
+import org.restrictionledger.events.CommandOutcome;
+import org.restrictionledger.events.EventCodec;
+import org.restrictionledger.events.RecordedEvent;
+import org.restrictionledger.events.Topics;
+import org.restrictionledger.events.json.Json;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Writes what must be published into the outbox table, inside the caller's transaction: events as CloudEvents 1.0
+ * (Kafka binary mode) for {@code restrictions.events.v1}, outcomes for {@code restrictions.outcomes.v1}.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final String source;
+
+    Outbox(@ConfigProperty(name = "ledger.cloudevents.source", defaultValue = "/restriction-ledger/ledger-service") String source) {
+        this.source = source;
+    }
+
+    public void event(RecordedEvent event) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(CloudEvents.HEADER_SPEC_VERSION, CloudEvents.SPEC_VERSION);
+        headers.put(CloudEvents.HEADER_ID, event.eventId().toString());
+        headers.put(CloudEvents.HEADER_SOURCE, source);
+        headers.put(CloudEvents.HEADER_TYPE, event.cloudEventType());
+        headers.put(CloudEvents.HEADER_SUBJECT, event.stream().toString());
+        headers.put(CloudEvents.HEADER_TIME, event.recordedAt().toString());
+        headers.put(CloudEvents.HEADER_DATA_SCHEMA, CloudEvents.dataSchemaOf(event.event().type()));
+        headers.put(CloudEvents.HEADER_CONTENT_TYPE, CloudEvents.CONTENT_TYPE_JSON);
+        headers.put(CloudEvents.HEADER_STREAM_VERSION, Long.toString(event.streamVersion()));
+        headers.put(CloudEvents.HEADER_POSITION, Long.toString(event.position()));
+        OutboxMessage.of(Topics.EVENTS, event.stream().toString(), headers, EventCodec.encode(event), event.recordedAt())
+                .persist();
+    }
+
+    public void outcome(CommandOutcome outcome) {
+        OutboxMessage.of(Topics.OUTCOMES, outcome.stream().toString(),
+                        Map.of(CloudEvents.HEADER_CONTENT_TYPE, CloudEvents.CONTENT_TYPE_JSON), Json.write(outcome),
+                        outcome.decidedAt())
+                .persist();
+    }
+
+    public static long backlog() {
+        return OutboxMessage.count();
+    }
+
+}

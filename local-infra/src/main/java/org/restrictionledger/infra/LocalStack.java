@@ -1,0 +1,125 @@
+package org.restrictionledger.infra;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ./run-local.sh}: the whole product on one machine without Docker. Starts the real Kafka broker and embedded
+ * PostgreSQL with their data under {@code .local-data/} (kept across runs), the three packaged services, loads the
+ * sample data through the ingest API on first run, prints the URLs, and stops everything on Ctrl-C.
+ * <p>
+ * Environment: {@code INGEST_PORT} (8081), {@code LEDGER_PORT} (8082), {@code QUERY_PORT} (8083), {@code KAFKA_PORT}
+ * (9092), {@code POSTGRES_PORT} (5433), {@code RL_DATA_DIR} (.local-data), {@code RL_SAMPLE_DATA}
+ * (sample-data/ru-2026-messaging.json; {@code none} to load nothing).
+ */
+public final class LocalStack {
+
+    private static final PrintStream OUT = System.out;
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    private LocalStack() {
+    }
+
+    public static void main(String[] args) {
+        Path root = Path.of(System.getProperty("rl.root", ".")).toAbsolutePath().normalize();
+        Path data = root.resolve(env("RL_DATA_DIR", ".local-data"));
+        List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(started), "local-stack-stop"));
+
+        say("data in " + data);
+        KafkaBroker broker = KafkaBroker.start(data.resolve("kafka"), port("KAFKA_PORT", 9092));
+        started.add(broker);
+        say("kafka      " + broker.bootstrapServers() + "   (log: " + broker.logFile() + ")");
+        KafkaTopics.createAll(broker.bootstrapServers(), 6);
+
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(data.resolve("postgres"), port("POSTGRES_PORT", 5433));
+        started.add(postgres);
+        PostgresServer server = postgres.server();
+        say("postgresql " + server.adminJdbcUrl() + "   (user postgres, password postgres)");
+
+        List<ServiceProcess> services = new ArrayList<>();
+        for (String[] svc : new String[][] {{"ingest", "8081"}, {"ledger", "8082"}, {"query", "8083"}}) {
+            String name = svc[0];
+            Path jar = root.resolve(name + "-service/target/quarkus-app/quarkus-run.jar");
+            String prefix = String.format("%-7s| ", name);
+            ServiceProcess process = ServiceProcess.start(name + "-service", jar,
+                    port(name.toUpperCase() + "_PORT", Integer.parseInt(svc[1])),
+                    Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                            "QUARKUS_DATASOURCE_JDBC_URL", server.ensureDatabase(name),
+                            "QUARKUS_DATASOURCE_USERNAME", server.username(),
+                            "QUARKUS_DATASOURCE_PASSWORD", server.password()),
+                    line -> OUT.println(prefix + line));
+            started.add(process);
+            services.add(process);
+        }
+        for (ServiceProcess service : services) {
+            service.awaitReady(READY_TIMEOUT);
+        }
+        loadSampleData(root, data, services.get(0).baseUrl());
+
+        say("");
+        say("Restriction Ledger is running. Ctrl-C stops it; the data stays in " + data);
+        say("  ingest  " + services.get(0).baseUrl() + "/api/v1/reports      (Swagger UI: " + services.get(0).baseUrl() + "/q/swagger-ui)");
+        say("  ledger  " + services.get(1).baseUrl() + "/api/v1/streams/RU/whatsapp");
+        say("  query   " + services.get(2).baseUrl() + "/api/v1/countries/RU/platforms");
+        say("");
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void loadSampleData(Path root, Path data, String ingest) {
+        String name = env("RL_SAMPLE_DATA", "sample-data/ru-2026-messaging.json");
+        if ("none".equals(name)) {
+            return;
+        }
+        Path marker = data.resolve("sample-data.loaded");
+        if (Files.exists(marker)) {
+            say("sample data was loaded on an earlier run (" + marker + "); not loading it again");
+            return;
+        }
+        say("loading sample data from " + name + " through " + ingest + "/api/v1/reports");
+        SampleData.Loaded loaded = SampleData.load(root.resolve(name), ingest, LocalStack::say);
+        say("sample data: " + loaded.accepted() + " accepted, " + loaded.rejected() + " rejected");
+        try {
+            Files.writeString(marker, name + "\n");
+        } catch (java.io.IOException e) {
+            say("could not write " + marker + ": " + e.getMessage());
+        }
+    }
+
+    private static void stopAll(List<AutoCloseable> started) {
+        say("stopping…");
+        List<AutoCloseable> reversed = new ArrayList<>(started);
+        Collections.reverse(reversed);
+        for (AutoCloseable closeable : reversed) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                say("while stopping: " + e.getMessage());
+            }
+        }
+        say("stopped");
+    }
+
+    private static int port(String env, int fallback) {
+        return Integer.parseInt(env(env, Integer.toString(fallback)));
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static void say(String line) {
+        OUT.println("local  | " + line);
+    }
+}

@@ -1,0 +1,104 @@
+package org.restrictionledger.infra;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.restrictionledger.events.json.Json;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
+
+/**
+ * Loads a sample-data file through the public ingest API, one report at a time, waiting for each outcome so that the
+ * reports of one stream are decided in the file's order. Never writes to a database.
+ */
+public final class SampleData {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Duration OUTCOME_TIMEOUT = Duration.ofSeconds(60);
+
+    private SampleData() {
+    }
+
+    /** Summary of a load. */
+    public record Loaded(int accepted, int rejected) {
+    }
+
+    /**
+     * @param file    {"source": …, "reports": [{"note": …, "report": {…}}, …]}
+     * @param ingest  base URL of ingest-service
+     */
+    public static Loaded load(Path file, String ingest, Consumer<String> log) {
+        JsonNode document;
+        try {
+            document = Json.tree(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read sample data " + file, e);
+        }
+        int accepted = 0;
+        int rejected = 0;
+        for (JsonNode item : document.path("reports")) {
+            JsonNode report = item.path("report");
+            JsonNode submission = post(ingest + "/api/v1/reports", Json.write(report));
+            JsonNode outcome = awaitOutcome(ingest + submission.path("self").asText());
+            String status = outcome.path("status").asText();
+            String what = report.path("type").asText() + " " + report.path("measure").asText() + " "
+                    + report.path("country").asText() + "/" + report.path("platform").asText();
+            if ("ACCEPTED".equals(status)) {
+                accepted++;
+                log.accept("  accepted  " + what);
+            } else {
+                rejected++;
+                log.accept("  rejected  " + what + ": " + outcome.path("reason").asText());
+            }
+        }
+        return new Loaded(accepted, rejected);
+    }
+
+    private static JsonNode post(String url, String body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .timeout(Duration.ofSeconds(30))
+                .build();
+        HttpResponse<String> response = send(request);
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return Json.tree(response.body());
+    }
+
+    private static JsonNode awaitOutcome(String url) {
+        Instant deadline = Instant.now().plus(OUTCOME_TIMEOUT);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build();
+        while (Instant.now().isBefore(deadline)) {
+            HttpResponse<String> response = send(request);
+            if (response.statusCode() == 200) {
+                JsonNode submission = Json.tree(response.body());
+                if (!"PENDING".equals(submission.path("status").asText())) {
+                    return submission;
+                }
+            }
+            KafkaBroker.pause();
+        }
+        throw new IllegalStateException("no outcome for " + url + " within " + OUTCOME_TIMEOUT);
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs Restriction Ledger on this machine without Docker: a real Kafka broker and PostgreSQL (data in .local-data/),
+# the three services, and the sample data. Ctrl-C stops everything; the next run keeps the data.
+# Ports: INGEST_PORT=8081 LEDGER_PORT=8082 QUERY_PORT=8083 KAFKA_PORT=9092 POSTGRES_PORT=5433 (all overridable).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+needed=(ingest-service/target/quarkus-app/quarkus-run.jar
+        ledger-service/target/quarkus-app/quarkus-run.jar
+        query-service/target/quarkus-app/quarkus-run.jar
+        local-infra/target/launcher.classpath)
+for file in "${needed[@]}"; do
+  if [ ! -f "$file" ]; then
+    echo "local  | building (first run): ./mvnw -B -q package -DskipTests"
+    ./mvnw -B -q package -DskipTests
+    break
+  fi
+done
+
+exec java -Xmx256m -Drl.root="$PWD" \
+  -cp "local-infra/target/classes:$(cat local-infra/target/launcher.classpath)" \
+  org.restrictionledger.infra.LocalStack "$@"
