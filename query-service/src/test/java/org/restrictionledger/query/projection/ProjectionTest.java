@@ -1,0 +1,159 @@
+package org.restrictionledger.query.projection;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.restrictionledger.events.CloudEvents;
+import org.restrictionledger.events.Effective;
+import org.restrictionledger.events.EventCodec;
+import org.restrictionledger.events.EventHashing;
+import org.restrictionledger.events.LedgerEvent;
+import org.restrictionledger.events.Measure;
+import org.restrictionledger.events.Precision;
+import org.restrictionledger.events.RecordedEvent;
+import org.restrictionledger.events.RestrictionImposed;
+import org.restrictionledger.events.RestrictionLifted;
+import org.restrictionledger.events.Source;
+import org.restrictionledger.events.StreamId;
+import org.restrictionledger.events.Topics;
+import org.restrictionledger.testsupport.KafkaTestClient;
+import org.restrictionledger.testsupport.RealInfrastructure;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Events in on the real broker, as the ledger publishes them; the read model and the API out. */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "query"))
+class ProjectionTest {
+
+    private static final List<Source> SOURCES = List.of(new Source(null, "Example News", null));
+
+    /** A country of its own per test instance, so that country-wide answers are exact. */
+    private static final String[] COUNTRIES = Locale.getISOCountries();
+    private static final AtomicInteger NEXT_COUNTRY = new AtomicInteger();
+
+    private final String country = COUNTRIES[NEXT_COUNTRY.getAndIncrement()];
+    private final StreamId whatsapp = new StreamId(country, "whatsapp");
+    private RecordedEvent last;
+
+    private RecordedEvent publish(StreamId stream, long version, LedgerEvent event) {
+        RecordedEvent recorded = EventHashing.seal(new RecordedEvent(UUID.randomUUID(), stream, version, version,
+                Instant.now().truncatedTo(ChronoUnit.MICROS), UUID.randomUUID(),
+                last == null ? EventHashing.GENESIS : last.hash(), null, event));
+        send(recorded);
+        last = recorded;
+        return recorded;
+    }
+
+    private static void send(RecordedEvent event) {
+        KafkaTestClient.send(Topics.EVENTS, event.stream().toString(), EventCodec.encode(event), Map.of(
+                CloudEvents.HEADER_SPEC_VERSION, "1.0",
+                CloudEvents.HEADER_ID, event.eventId().toString(),
+                CloudEvents.HEADER_TYPE, event.cloudEventType(),
+                CloudEvents.HEADER_SOURCE, "/test",
+                CloudEvents.HEADER_SUBJECT, event.stream().toString(),
+                CloudEvents.HEADER_TIME, event.recordedAt().toString(),
+                CloudEvents.HEADER_CONTENT_TYPE, "application/json"));
+    }
+
+    private static RestrictionImposed imposed(Measure measure, Effective effective, String... features) {
+        return new RestrictionImposed(measure, List.of(features), "Roskomnadzor", null, "reason", effective, SOURCES);
+    }
+
+    private void awaitVersion(StreamId stream, int version) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().when().get("/api/v1/countries/" + stream.country() + "/platforms/" + stream.platform())
+                        .then().statusCode(200).body("version", equalTo(version)));
+    }
+
+    @Test
+    void aBlockShowsAsBlockedWithItsMeasureAndSinceDate() {
+        publish(whatsapp, 1, imposed(Measure.FEATURE_LIMIT, new Effective(LocalDate.of(2025, 1, 1), Precision.YEAR), "voice_calls"));
+        publish(whatsapp, 2, imposed(Measure.FULL_BLOCK, Effective.day(LocalDate.of(2026, 2, 12))));
+        awaitVersion(whatsapp, 2);
+
+        given().when().get("/api/v1/countries/" + country.toLowerCase() + "/platforms")
+                .then().statusCode(200)
+                .body("country", equalTo(country))
+                .body("platforms", hasSize(1))
+                .body("platforms[0].stream", equalTo(whatsapp.toString()))
+                .body("platforms[0].status", equalTo("BLOCKED"))
+                .body("platforms[0].since.date", equalTo("2026-02-12"))
+                .body("platforms[0].activeMeasures.measure", equalTo(List.of("FEATURE_LIMIT", "FULL_BLOCK")))
+                .body("platforms[0].restrictedFeatures", equalTo(List.of("voice_calls")));
+    }
+
+    @Test
+    void aRedeliveredEventChangesNothing() {
+        RecordedEvent block = publish(whatsapp, 1, imposed(Measure.FULL_BLOCK, Effective.day(LocalDate.of(2026, 2, 12))));
+        RecordedEvent lift = publish(whatsapp, 2, new RestrictionLifted(block.eventId(), Measure.FULL_BLOCK, null, null,
+                Effective.day(LocalDate.of(2026, 3, 1)), SOURCES));
+        awaitVersion(whatsapp, 2);
+        String before = given().when().get("/api/v1/countries/" + country + "/platforms/whatsapp").then().extract().asString();
+
+        send(block);
+        send(lift);
+        // A later event on the same stream (same partition) proves the redeliveries were consumed first.
+        StreamId other = new StreamId(country, "telegram");
+        publish(other, 1, imposed(Measure.THROTTLING, Effective.day(LocalDate.of(2026, 1, 1))));
+        awaitVersion(other, 1);
+
+        given().when().get("/api/v1/countries/" + country + "/platforms/whatsapp")
+                .then().statusCode(200).body("status", equalTo("OPEN")).body("version", equalTo(2))
+                .body("since.date", equalTo("2026-03-01"));
+        assertEquals(2L, ProjectedEvent.count("streamId", whatsapp.toString()));
+        String after = given().when().get("/api/v1/countries/" + country + "/platforms/whatsapp").then().extract().asString();
+        assertEquals(before, after, "the redelivery changed the projected status");
+    }
+
+    @Test
+    void asOfAnswersWithTheEventsInEffectOnThatDay() {
+        publish(whatsapp, 1, imposed(Measure.DOMAIN_DELISTING, new Effective(LocalDate.of(2025, 12, 1), Precision.MONTH)));
+        publish(whatsapp, 2, imposed(Measure.FULL_BLOCK, Effective.day(LocalDate.of(2026, 2, 12))));
+        awaitVersion(whatsapp, 2);
+
+        given().when().get("/api/v1/countries/" + country + "/platforms?asOf=2026-01-15")
+                .then().statusCode(200)
+                .body("asOf", equalTo("2026-01-15"))
+                .body("platforms[0].status", equalTo("RESTRICTED"));
+        given().when().get("/api/v1/countries/" + country + "/platforms?asOf=2025-11-30")
+                .then().statusCode(200).body("platforms", hasSize(0));
+        given().when().get("/api/v1/countries/" + country + "/platforms?asOf=yesterday")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("asOf"));
+    }
+
+    @Test
+    void aPoisonEventGoesToTheDeadLetterTopicAndConsumptionGoesOn() {
+        String marker = UUID.randomUUID().toString();
+        KafkaTestClient.send(Topics.EVENTS, whatsapp.toString(), "{\"eventId\": \"" + marker + "\"}",
+                Map.of(CloudEvents.HEADER_TYPE, "org.restrictionledger.restriction.imposed.v1"));
+        KafkaTestClient.await(Topics.deadLetter(Topics.EVENTS, "query-service"), 1, r -> r.value().contains(marker));
+
+        publish(whatsapp, 1, imposed(Measure.THROTTLING, Effective.day(LocalDate.of(2026, 1, 1))));
+        awaitVersion(whatsapp, 1);
+    }
+
+    @Test
+    void unknownCountriesAndPlatformsAre404() {
+        given().when().get("/api/v1/countries/Narnia/platforms")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().when().get("/api/v1/countries/" + country + "/platforms/never-reported")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+}
