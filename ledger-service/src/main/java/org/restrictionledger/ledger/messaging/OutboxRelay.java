@@ -67,8 +67,8 @@ public class OutboxRelay {
     }
 
     /** The safety net: rows left by a failed publish or a crash go out on the next tick. */
-    @Scheduled(every = "${ledger.outbox.poll-interval:1s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${ledger.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         wakeUp();
     }

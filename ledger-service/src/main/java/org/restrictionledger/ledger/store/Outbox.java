@@ -5,11 +5,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.restrictionledger.events.CloudEvents;
 import org.restrictionledger.events.CommandOutcome;
 import org.restrictionledger.events.EventCodec;
+import org.restrictionledger.events.EventSchemas;
 import org.restrictionledger.events.RecordedEvent;
 import org.restrictionledger.events.Topics;
 import org.restrictionledger.events.json.Json;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,7 +27,13 @@ public class Outbox {
         this.source = source;
     }
 
+    /** @throws IllegalStateException when the event breaks its own JSON Schema: a bug, never to be published */
     public void event(RecordedEvent event) {
+        String data = EventCodec.encode(event);
+        List<String> violations = EventSchemas.validate(Json.tree(data));
+        if (!violations.isEmpty()) {
+            throw new IllegalStateException("event " + event.eventId() + " breaks its schema: " + violations);
+        }
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(CloudEvents.HEADER_SPEC_VERSION, CloudEvents.SPEC_VERSION);
         headers.put(CloudEvents.HEADER_ID, event.eventId().toString());
@@ -37,7 +45,7 @@ public class Outbox {
         headers.put(CloudEvents.HEADER_CONTENT_TYPE, CloudEvents.CONTENT_TYPE_JSON);
         headers.put(CloudEvents.HEADER_STREAM_VERSION, Long.toString(event.streamVersion()));
         headers.put(CloudEvents.HEADER_POSITION, Long.toString(event.position()));
-        OutboxMessage.of(Topics.EVENTS, event.stream().toString(), headers, EventCodec.encode(event), event.recordedAt())
+        OutboxMessage.of(Topics.EVENTS, event.stream().toString(), headers, data, event.recordedAt())
                 .persist();
     }
 
@@ -46,10 +54,6 @@ public class Outbox {
                         Map.of(CloudEvents.HEADER_CONTENT_TYPE, CloudEvents.CONTENT_TYPE_JSON), Json.write(outcome),
                         outcome.decidedAt())
                 .persist();
-    }
-
-    public static long backlog() {
-        return OutboxMessage.count();
     }
 
 }
