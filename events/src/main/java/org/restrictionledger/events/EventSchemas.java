@@ -20,7 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class EventSchemas {
 
-    public static final List<String> TYPES = List.of(RestrictionImposed.TYPE, RestrictionLifted.TYPE);
+    public static final List<String> TYPES = List.of(RestrictionImposed.TYPE, RestrictionChanged.TYPE,
+            RestrictionLifted.TYPE, FineImposed.TYPE, FinePaid.TYPE, FineAnnulled.TYPE, AlternativePromoted.TYPE,
+            RecordCorrected.TYPE);
 
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();

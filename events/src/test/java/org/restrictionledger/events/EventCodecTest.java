@@ -43,4 +43,27 @@ class EventCodecTest {
                 () -> EventCodec.decode(unknown));
         assertTrue(e.getMessage().contains("event.type"), e.getMessage());
     }
+
+    @Test
+    void everyTypeOfTheCatalogueMatchesItsSchema() {
+        java.util.Random random = new java.util.Random(42);
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        for (int i = 0; i < 200; i++) {
+            for (RecordedEvent event : StatusFoldPropertiesTest.sequence(random)) {
+                RecordedEvent sealed = EventHashing.seal(event);
+                assertEquals(sealed, EventCodec.decode(EventCodec.encode(sealed)), () -> EventCodec.encode(sealed));
+                seen.add(sealed.event().type());
+            }
+        }
+        assertEquals(new java.util.TreeSet<>(EventSchemas.TYPES), seen);
+    }
+
+    @Test
+    void fineAmountsTravelAsExactDecimalStrings() {
+        RecordedEvent fine = Fixtures.recorded(1, new FineImposed(new java.math.BigDecimal("4000000.10"), "RUB", "Court",
+                null, null, Fixtures.effective("2025"), Fixtures.SOURCES));
+        String json = EventCodec.encode(fine);
+        assertTrue(json.contains("\"amount\":\"4000000.10\""), json);
+        assertEquals(new java.math.BigDecimal("4000000.10"), ((FineImposed) EventCodec.decode(json).event()).amount());
+    }
 }

@@ -15,7 +15,11 @@ final class Fixtures {
     }
 
     static RestrictionImposed imposed(Measure measure, String effective, String... features) {
-        return new RestrictionImposed(measure, List.of(features), "Roskomnadzor", LegalBasis.OTHER, "stated reason",
+        return imposedBy("Roskomnadzor", measure, effective, features);
+    }
+
+    static RestrictionImposed imposedBy(String authority, Measure measure, String effective, String... features) {
+        return new RestrictionImposed(measure, List.of(features), authority, LegalBasis.OTHER, "stated reason",
                 effective(effective), SOURCES);
     }
 

@@ -93,4 +93,70 @@ class StatusFoldTest {
         Collections.reverse(events);
         assertEquals(once, StatusFold.fold(WHATSAPP, events));
     }
+
+    @Test
+    void aChangeTurnsTheMeasureIntoAnotherFromItsEffectiveDate() {
+        RecordedEvent limit = recorded(1, imposed(Measure.FEATURE_LIMIT, "2025", "voice_calls"));
+        StreamStatus status = StatusFold.fold(WHATSAPP, List.of(limit, recorded(2, new RestrictionChanged(limit.eventId(),
+                Direction.ESCALATED, Measure.FULL_BLOCK, List.of(), null, null, "escalated",
+                Fixtures.effective("2026-02-12"), Fixtures.SOURCES))));
+        assertEquals(Status.BLOCKED, status.status());
+        assertEquals(limit.eventId(), status.activeMeasures().get(0).restrictionId());
+        assertEquals(Fixtures.effective("2026-02-12"), status.since());
+        assertEquals("Roskomnadzor", status.activeMeasures().get(0).authority());
+    }
+
+    @Test
+    void finesAreCountedTotalledAndSettled() {
+        RecordedEvent first = recorded(1, new FineImposed(new java.math.BigDecimal("3000000.00"), "RUB", "Tagansky court",
+                LegalBasis.CONTENT_MODERATION, "content not removed", Fixtures.effective("2024-09"), Fixtures.SOURCES));
+        RecordedEvent second = recorded(2, new FineImposed(new java.math.BigDecimal("4000000.00"), "RUB", "Tagansky court",
+                null, null, Fixtures.effective("2025-03"), Fixtures.SOURCES));
+        RecordedEvent third = recorded(3, new FineImposed(null, null, "Court", null, "amount not reported",
+                Fixtures.effective("2025-06"), Fixtures.SOURCES));
+        StreamStatus status = StatusFold.fold(WHATSAPP, List.of(first, second, third,
+                recorded(4, new FinePaid(first.eventId(), null, null, Fixtures.effective("2024-10"), Fixtures.SOURCES)),
+                recorded(5, new FineAnnulled(second.eventId(), "Appeal court", null, Fixtures.effective("2025-05"), Fixtures.SOURCES))));
+        assertEquals(2, status.fineSummary().count());
+        assertEquals(List.of(new Money("RUB", new java.math.BigDecimal("3000000.00"))), status.fineSummary().totals());
+        assertEquals(List.of(), status.fineSummary().outstanding());
+        assertEquals(org.restrictionledger.events.status.Fine.State.ANNULLED, status.fine(second.eventId()).orElseThrow().state());
+        assertEquals(Status.OPEN, status.status());
+    }
+
+    @Test
+    void aPromotedAlternativeIsFlagged() {
+        StreamStatus status = StatusFold.fold(StreamId.parse("RU/max"), List.of(recorded(1, new AlternativePromoted(
+                List.of("whatsapp", "telegram"), List.of("government_services", "payments"), "Kremlin", null,
+                Fixtures.effective("2026-02"), Fixtures.SOURCES))));
+        assertTrue(status.promoted());
+        assertEquals(List.of("whatsapp", "telegram"), status.promotion().replaces());
+    }
+
+    @Test
+    void correctionsRetractAndAmendWithoutTouchingTheOriginal() {
+        RecordedEvent block = recorded(1, imposed(Measure.FULL_BLOCK, "2026-02-12"));
+        RecordedEvent limit = recorded(2, imposed(Measure.FEATURE_LIMIT, "2025", "voice_calls"));
+        RecordedEvent retract = recorded(3, new RecordCorrected(block.eventId(), RecordCorrected.Action.RETRACT, null,
+                "the block was misreported", Fixtures.effective("2026-02-13"), Fixtures.SOURCES));
+        RecordedEvent amend = recorded(4, new RecordCorrected(limit.eventId(), RecordCorrected.Action.AMEND,
+                imposed(Measure.FEATURE_LIMIT, "2025-07", "voice_calls", "video_calls"), "both kinds of calls",
+                Fixtures.effective("2026-02-13"), Fixtures.SOURCES));
+        StreamStatus status = StatusFold.fold(WHATSAPP, List.of(block, limit, retract, amend));
+        assertEquals(Status.RESTRICTED, status.status());
+        assertEquals(List.of("video_calls", "voice_calls"), status.restrictedFeatures());
+        assertEquals(Fixtures.effective("2025-07"), status.since());
+        assertEquals(4, status.version());
+    }
+
+    @Test
+    void asOfCountsOnlyWhatWasInEffectButEveryCorrection() {
+        RecordedEvent delisting = recorded(1, imposed(Measure.DOMAIN_DELISTING, "2025-12"));
+        RecordedEvent block = recorded(2, imposed(Measure.FULL_BLOCK, "2026-02-12"));
+        RecordedEvent retract = recorded(3, new RecordCorrected(delisting.eventId(), RecordCorrected.Action.RETRACT,
+                null, "wrong", Fixtures.effective("2026-03-01"), Fixtures.SOURCES));
+        assertEquals(Status.RESTRICTED, StatusFold.fold(WHATSAPP, List.of(delisting, block), java.time.LocalDate.of(2026, 1, 1)).status());
+        assertEquals(Status.OPEN, StatusFold.fold(WHATSAPP, List.of(delisting, block, retract), java.time.LocalDate.of(2026, 1, 1)).status());
+        assertEquals(Status.BLOCKED, StatusFold.fold(WHATSAPP, List.of(delisting, block, retract), java.time.LocalDate.of(2026, 2, 12)).status());
+    }
 }

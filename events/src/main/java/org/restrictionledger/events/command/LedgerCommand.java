@@ -19,9 +19,15 @@ import java.util.UUID;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = ImposeRestriction.class, name = ImposeRestriction.KIND),
-        @JsonSubTypes.Type(value = LiftRestriction.class, name = LiftRestriction.KIND)
+        @JsonSubTypes.Type(value = ChangeRestriction.class, name = ChangeRestriction.KIND),
+        @JsonSubTypes.Type(value = LiftRestriction.class, name = LiftRestriction.KIND),
+        @JsonSubTypes.Type(value = ImposeFine.class, name = ImposeFine.KIND),
+        @JsonSubTypes.Type(value = SettleFine.class, name = SettleFine.KIND),
+        @JsonSubTypes.Type(value = PromoteAlternative.class, name = PromoteAlternative.KIND),
+        @JsonSubTypes.Type(value = CorrectRecord.class, name = CorrectRecord.KIND)
 })
-public sealed interface LedgerCommand permits ImposeRestriction, LiftRestriction {
+public sealed interface LedgerCommand permits ImposeRestriction, ChangeRestriction, LiftRestriction, ImposeFine,
+        SettleFine, PromoteAlternative, CorrectRecord {
 
     /** The submission id that ingest handed to the reporter; the ledger processes each id at most once. */
     UUID commandId();

@@ -1,73 +1,150 @@
 package org.restrictionledger.events.status;
 
+import org.restrictionledger.events.AlternativePromoted;
 import org.restrictionledger.events.Effective;
+import org.restrictionledger.events.FineAnnulled;
+import org.restrictionledger.events.FineImposed;
+import org.restrictionledger.events.FinePaid;
 import org.restrictionledger.events.LedgerEvent;
+import org.restrictionledger.events.Money;
+import org.restrictionledger.events.RecordCorrected;
 import org.restrictionledger.events.RecordedEvent;
+import org.restrictionledger.events.RestrictionChanged;
 import org.restrictionledger.events.RestrictionImposed;
 import org.restrictionledger.events.RestrictionLifted;
 import org.restrictionledger.events.StreamId;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 
 /**
  * The pure fold from a stream's events to its status, shared by the ledger (to check commands) and the query side (to
- * project and to answer time-travel queries). Events apply in valid-time order (effective date, then stream version),
- * so a backdated report lands where it belongs; applying the same event twice changes nothing.
+ * project and to answer time-travel queries).
+ * <ol>
+ *   <li>Each event counts once, however often it arrives (redelivery changes nothing).</li>
+ *   <li>Corrections are read first, in recording order: a retracted event is left out, an amended one is replaced
+ *       by its amendment. The latest correction of an event wins.</li>
+ *   <li>The rest applies in valid-time order (effective date, then stream version), so a backdated report lands
+ *       where it belongs whatever its arrival order.</li>
+ * </ol>
  */
 public final class StatusFold {
-
-    /** Valid-time order: effective date first, recording order among equals. */
-    public static final Comparator<RecordedEvent> VALID_TIME =
-            Comparator.<RecordedEvent, Effective>comparing(e -> e.event().effective())
-                    .thenComparingLong(RecordedEvent::streamVersion);
 
     private StatusFold() {
     }
 
+    /** The status with everything the events say. */
     public static StreamStatus fold(StreamId stream, Collection<RecordedEvent> events) {
+        return fold(stream, events, null);
+    }
+
+    /**
+     * The status as it was on {@code asOf} (valid time): only facts effective on or before that day count, read
+     * through every correction known, whenever it was made. Null means no limit.
+     */
+    public static StreamStatus fold(StreamId stream, Collection<RecordedEvent> events, LocalDate asOf) {
         Map<UUID, RecordedEvent> distinct = new LinkedHashMap<>();
         events.forEach(e -> distinct.putIfAbsent(e.eventId(), e));
 
-        Map<UUID, ActiveMeasure> active = new LinkedHashMap<>();
-        Effective lastLift = null;
+        Map<UUID, Optional<LedgerEvent>> corrected = corrections(distinct.values());
+        List<Fact> facts = new ArrayList<>();
         long version = 0;
         Instant lastChange = null;
-        for (RecordedEvent recorded : distinct.values().stream().sorted(VALID_TIME).toList()) {
+        for (RecordedEvent recorded : distinct.values()) {
             LedgerEvent event = recorded.event();
-            if (event instanceof RestrictionImposed imposed) {
-                active.put(recorded.eventId(), new ActiveMeasure(recorded.eventId(), imposed.measure(), imposed.features(),
-                        imposed.authority(), imposed.legalBasis(), imposed.reason(), imposed.effective(), imposed.sources()));
-            } else if (event instanceof RestrictionLifted lifted) {
-                if (active.remove(lifted.restrictionId()) != null) {
-                    lastLift = lifted.effective();
+            if (!(event instanceof RecordCorrected)) {
+                event = corrected.getOrDefault(recorded.eventId(), Optional.of(event)).orElse(null);
+                if (event == null || (asOf != null && event.effective().date().isAfter(asOf))) {
+                    continue;
                 }
+                facts.add(new Fact(recorded.eventId(), recorded.streamVersion(), event));
+            }
+            version = Math.max(version, recorded.streamVersion());
+            lastChange = lastChange == null || recorded.recordedAt().isAfter(lastChange) ? recorded.recordedAt() : lastChange;
+        }
+        facts.sort(Comparator.comparing((Fact f) -> f.event().effective()).thenComparingLong(Fact::version));
+
+        State state = new State();
+        facts.forEach(state::apply);
+        return state.status(stream, version, lastChange);
+    }
+
+    /** Target event id → its corrected form (empty: retracted), the latest correction winning. */
+    public static Map<UUID, Optional<LedgerEvent>> corrections(Collection<RecordedEvent> events) {
+        Map<UUID, Optional<LedgerEvent>> corrected = new HashMap<>();
+        events.stream()
+                .filter(e -> e.event() instanceof RecordCorrected)
+                .sorted(Comparator.comparingLong(RecordedEvent::streamVersion))
+                .forEach(e -> {
+                    RecordCorrected c = (RecordCorrected) e.event();
+                    corrected.put(c.targetEventId(), c.action() == RecordCorrected.Action.RETRACT
+                            ? Optional.empty() : Optional.ofNullable(c.amended()));
+                });
+        return corrected;
+    }
+
+    private record Fact(UUID eventId, long version, LedgerEvent event) {
+    }
+
+    private static final class State {
+        private final Map<UUID, ActiveMeasure> active = new LinkedHashMap<>();
+        private final Map<UUID, Fine> fines = new LinkedHashMap<>();
+        private Promotion promotion;
+        private Effective lastLift;
+
+        void apply(Fact fact) {
+            LedgerEvent event = fact.event();
+            if (event instanceof RestrictionImposed e) {
+                active.put(fact.eventId(), new ActiveMeasure(fact.eventId(), e.measure(), e.features(), e.authority(),
+                        e.legalBasis(), e.reason(), e.effective(), e.sources()));
+            } else if (event instanceof RestrictionChanged e) {
+                active.computeIfPresent(e.restrictionId(), (id, m) -> new ActiveMeasure(id, e.measure(), e.features(),
+                        e.authority() != null ? e.authority() : m.authority(),
+                        e.legalBasis() != null ? e.legalBasis() : m.legalBasis(),
+                        e.reason() != null ? e.reason() : m.reason(), e.effective(), e.sources()));
+            } else if (event instanceof RestrictionLifted e) {
+                if (active.remove(e.restrictionId()) != null) {
+                    lastLift = e.effective();
+                }
+            } else if (event instanceof FineImposed e) {
+                Money amount = e.amount() == null ? null : new Money(e.currency(), e.amount());
+                fines.put(fact.eventId(), new Fine(fact.eventId(), amount, e.authority(), e.legalBasis(), e.reason(),
+                        e.effective(), Fine.State.OUTSTANDING, null, e.sources()));
+            } else if (event instanceof FinePaid e) {
+                settle(e.fineId(), Fine.State.PAID, e.effective());
+            } else if (event instanceof FineAnnulled e) {
+                settle(e.fineId(), Fine.State.ANNULLED, e.effective());
+            } else if (event instanceof AlternativePromoted e) {
+                promotion = new Promotion(e.replaces(), e.services(), e.authority(), e.reason(), e.effective());
             } else {
                 throw new IllegalStateException("no fold rule for " + event.type());
             }
-            version = Math.max(version, recorded.streamVersion());
-            if (lastChange == null || recorded.recordedAt().isAfter(lastChange)) {
-                lastChange = recorded.recordedAt();
-            }
         }
-        return status(stream, List.copyOf(active.values()), lastLift, version, lastChange);
-    }
 
-    private static StreamStatus status(StreamId stream, List<ActiveMeasure> active, Effective lastLift, long version,
-                                       Instant lastChange) {
-        Status status = active.stream().map(m -> Status.of(m.measure())).reduce(Status.OPEN, Status::over);
-        Effective since = status == Status.OPEN
-                ? lastLift
-                : active.stream().filter(m -> Status.of(m.measure()) == status).map(ActiveMeasure::since)
-                        .min(Comparator.naturalOrder()).orElseThrow();
-        List<String> features = new ArrayList<>(new TreeSet<>(active.stream().flatMap(m -> m.features().stream()).toList()));
-        return new StreamStatus(stream, status, active, features, since, false, version, lastChange);
+        private void settle(UUID fineId, Fine.State state, Effective on) {
+            fines.computeIfPresent(fineId, (id, f) -> f.state() == Fine.State.OUTSTANDING ? f.settle(state, on) : f);
+        }
+
+        StreamStatus status(StreamId stream, long version, Instant lastChange) {
+            List<ActiveMeasure> measures = List.copyOf(active.values());
+            Status status = measures.stream().map(m -> Status.of(m.measure())).reduce(Status.OPEN, Status::over);
+            Effective since = status == Status.OPEN
+                    ? lastLift
+                    : measures.stream().filter(m -> Status.of(m.measure()) == status).map(ActiveMeasure::since)
+                            .min(Comparator.naturalOrder()).orElseThrow();
+            List<String> features = List.copyOf(new TreeSet<>(measures.stream().flatMap(m -> m.features().stream()).toList()));
+            return new StreamStatus(stream, status, measures, features, since, promotion != null, promotion,
+                    List.copyOf(fines.values()), FineSummary.of(fines.values()), version, lastChange);
+        }
     }
 }

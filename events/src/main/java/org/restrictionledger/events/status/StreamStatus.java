@@ -14,6 +14,8 @@ import java.util.UUID;
  * truth.
  *
  * @param since      from when the current status holds (valid time); null for a stream that was never restricted
+ * @param promoted   the state promotes this platform (details in {@code promotion})
+ * @param fines      every fine, in order of imposition
  * @param version    the highest stream version folded in; 0 for no events
  * @param lastChange when the ledger recorded the last event folded in
  */
@@ -24,11 +26,15 @@ public record StreamStatus(
         List<String> restrictedFeatures,
         Effective since,
         boolean promoted,
+        Promotion promotion,
+        List<Fine> fines,
+        FineSummary fineSummary,
         long version,
         Instant lastChange) {
 
     public static StreamStatus empty(StreamId stream) {
-        return new StreamStatus(stream, Status.OPEN, List.of(), List.of(), null, false, 0, null);
+        return new StreamStatus(stream, Status.OPEN, List.of(), List.of(), null, false, null, List.of(),
+                FineSummary.NONE, 0, null);
     }
 
     public Optional<ActiveMeasure> active(UUID restrictionId) {
@@ -37,5 +43,9 @@ public record StreamStatus(
 
     public List<ActiveMeasure> active(Measure measure) {
         return activeMeasures.stream().filter(m -> m.measure() == measure).toList();
+    }
+
+    public Optional<Fine> fine(UUID fineId) {
+        return fines.stream().filter(f -> f.fineId().equals(fineId)).findFirst();
     }
 }

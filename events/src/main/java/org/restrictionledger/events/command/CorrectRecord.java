@@ -1,0 +1,30 @@
+package org.restrictionledger.events.command;
+
+import org.restrictionledger.events.Effective;
+import org.restrictionledger.events.LedgerEvent;
+import org.restrictionledger.events.RecordCorrected;
+import org.restrictionledger.events.Source;
+import org.restrictionledger.events.StreamId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A report that an earlier event of the stream was wrong. Becomes {@code record.corrected}. */
+public record CorrectRecord(
+        UUID commandId,
+        StreamId stream,
+        UUID targetEventId,
+        RecordCorrected.Action action,
+        LedgerEvent amended,
+        String reason,
+        Effective effective,
+        List<Source> sources,
+        Instant submittedAt) implements LedgerCommand {
+
+    public static final String KIND = "record.correct";
+
+    public CorrectRecord {
+        sources = List.copyOf(sources);
+    }
+}

@@ -1,0 +1,35 @@
+package org.restrictionledger.events.command;
+
+import org.restrictionledger.events.Effective;
+import org.restrictionledger.events.Source;
+import org.restrictionledger.events.StreamId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A report that a fine was paid or annulled. Names the fine by {@code fineId} (the event id of its
+ * {@code fine.imposed}). Becomes {@code fine.paid} or {@code fine.annulled}.
+ */
+public record SettleFine(
+        UUID commandId,
+        StreamId stream,
+        Settlement settlement,
+        UUID fineId,
+        String authority,
+        String reason,
+        Effective effective,
+        List<Source> sources,
+        Instant submittedAt) implements LedgerCommand {
+
+    public static final String KIND = "fine.settle";
+
+    public enum Settlement {
+        PAID, ANNULLED
+    }
+
+    public SettleFine {
+        sources = List.copyOf(sources);
+    }
+}

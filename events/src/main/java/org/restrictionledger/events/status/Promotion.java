@@ -1,0 +1,9 @@
+package org.restrictionledger.events.status;
+
+import org.restrictionledger.events.Effective;
+
+import java.util.List;
+
+/** The state promotes this platform as a replacement for {@code replaces}, since {@code since}. */
+public record Promotion(List<String> replaces, List<String> services, String authority, String reason, Effective since) {
+}
