@@ -6,6 +6,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.restrictionledger.events.ChainVerifier;
 import org.restrictionledger.events.RecordedEvent;
 import org.restrictionledger.events.StreamId;
 import org.restrictionledger.events.catalog.Countries;
@@ -16,7 +17,10 @@ import org.restrictionledger.support.problem.ProblemException;
 
 import java.util.List;
 
-/** {@code GET /api/v1/streams/{cc}/{platform}}: a stream's events as stored, with their hashes. */
+/**
+ * {@code GET /api/v1/streams/{cc}/{platform}}: a stream's events as stored, with their hashes, and {@code .../verify}:
+ * the hash chain recomputed from what is stored.
+ */
 @Path("/api/v1/streams/{country}/{platform}")
 @Produces(MediaType.APPLICATION_JSON)
 public class StreamResource {
@@ -36,6 +40,14 @@ public class StreamResource {
         StreamId stream = resolve(country, platform);
         List<RecordedEvent> events = store.stream(stream);
         return new StreamView(stream.toString(), events.isEmpty() ? 0 : events.get(events.size() - 1).streamVersion(), events);
+    }
+
+    @GET
+    @Path("verify")
+    @Operation(summary = "Recompute the stream's hash chain and report the first broken link, if any")
+    public ChainVerifier.Verification verify(@PathParam("country") String country, @PathParam("platform") String platform) {
+        StreamId stream = resolve(country, platform);
+        return ChainVerifier.verify(stream, store.stream(stream));
     }
 
     static StreamId resolve(String country, String platform) {

@@ -8,14 +8,14 @@ import org.restrictionledger.events.EventHashing;
 import org.restrictionledger.events.LedgerEvent;
 import org.restrictionledger.events.RecordedEvent;
 import org.restrictionledger.events.command.LedgerCommand;
-import org.restrictionledger.events.status.StatusFold;
-import org.restrictionledger.events.status.StreamStatus;
 import org.restrictionledger.ledger.store.EventStore;
 import org.restrictionledger.ledger.store.Outbox;
 import org.restrictionledger.ledger.store.ProcessedCommand;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,14 +47,14 @@ public class CommandHandler {
             return null;
         }
         List<RecordedEvent> history = store.stream(command.stream());
-        StreamStatus current = StatusFold.fold(command.stream(), history);
+        long version = history.isEmpty() ? 0 : history.get(history.size() - 1).streamVersion();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 
         CommandOutcome outcome;
-        Decision decision = Decider.decide(current, command);
+        Decision decision = Decider.decide(history, command,
+                new Decider.Context(LocalDate.ofInstant(now, ZoneOffset.UTC), store::streamOf));
         if (decision instanceof Decision.Accept accept) {
             String prevHash = history.isEmpty() ? EventHashing.GENESIS : history.get(history.size() - 1).hash();
-            long version = current.version();
             List<UUID> ids = new ArrayList<>();
             for (LedgerEvent event : accept.events()) {
                 RecordedEvent recorded = EventHashing.seal(new RecordedEvent(UUID.randomUUID(), command.stream(),
@@ -68,7 +68,7 @@ public class CommandHandler {
             outcome = CommandOutcome.accepted(command.commandId(), command.stream(), ids, version, now);
         } else {
             String reason = ((Decision.Reject) decision).reason();
-            outcome = CommandOutcome.rejected(command.commandId(), command.stream(), current.version(), reason, now);
+            outcome = CommandOutcome.rejected(command.commandId(), command.stream(), version, reason, now);
             LOG.infof("rejected command %s on %s: %s", command.commandId(), command.stream(), reason);
         }
         ProcessedCommand processed = new ProcessedCommand();

@@ -1,31 +1,76 @@
 package org.restrictionledger.ledger.domain;
 
+import org.restrictionledger.events.AlternativePromoted;
+import org.restrictionledger.events.Effective;
+import org.restrictionledger.events.FineAnnulled;
+import org.restrictionledger.events.FineImposed;
+import org.restrictionledger.events.FinePaid;
+import org.restrictionledger.events.LedgerEvent;
+import org.restrictionledger.events.RecordCorrected;
+import org.restrictionledger.events.RecordedEvent;
+import org.restrictionledger.events.RestrictionChanged;
 import org.restrictionledger.events.RestrictionImposed;
 import org.restrictionledger.events.RestrictionLifted;
+import org.restrictionledger.events.StreamId;
+import org.restrictionledger.events.command.ChangeRestriction;
+import org.restrictionledger.events.command.CorrectRecord;
+import org.restrictionledger.events.command.ImposeFine;
 import org.restrictionledger.events.command.ImposeRestriction;
 import org.restrictionledger.events.command.LedgerCommand;
 import org.restrictionledger.events.command.LiftRestriction;
+import org.restrictionledger.events.command.PromoteAlternative;
+import org.restrictionledger.events.command.SettleFine;
 import org.restrictionledger.events.status.ActiveMeasure;
+import org.restrictionledger.events.status.Fine;
+import org.restrictionledger.events.status.StatusFold;
 import org.restrictionledger.events.status.StreamStatus;
 
+import java.time.LocalDate;
+import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * The ledger's rules: a command checked against the current status of its stream. Pure, so every rule is a plain
- * unit test; rejection reasons are written for the reporter who reads them at {@code GET /api/v1/submissions/{id}}.
+ * The ledger's rules: a command checked against its stream's history. Pure, so every rule is a plain unit test; the
+ * rejection reasons are written for the reporter who reads them at {@code GET /api/v1/submissions/{id}}.
  */
 public final class Decider {
 
     private Decider() {
     }
 
-    public static Decision decide(StreamStatus current, LedgerCommand command) {
-        if (command instanceof ImposeRestriction impose) {
-            return impose(current, impose);
+    /**
+     * What a decision may look up beyond the stream.
+     *
+     * @param today         the ledger's date (UTC): effective dates more than a day after it are refused
+     * @param streamOfEvent the stream an event id belongs to, anywhere in the ledger
+     */
+    public record Context(LocalDate today, Function<UUID, Optional<StreamId>> streamOfEvent) {
+    }
+
+    public static Decision decide(List<RecordedEvent> history, LedgerCommand command, Context context) {
+        Optional<String> future = future("effective", command.effective(), context);
+        if (future.isPresent()) {
+            return reject(future.get());
         }
-        if (command instanceof LiftRestriction lift) {
-            return lift(current, lift);
+        StreamStatus current = StatusFold.fold(command.stream(), history);
+        if (command instanceof ImposeRestriction c) {
+            return impose(current, c);
+        } else if (command instanceof ChangeRestriction c) {
+            return change(current, c);
+        } else if (command instanceof LiftRestriction c) {
+            return lift(current, c);
+        } else if (command instanceof ImposeFine c) {
+            return fine(c);
+        } else if (command instanceof SettleFine c) {
+            return settle(current, c);
+        } else if (command instanceof PromoteAlternative c) {
+            return promote(current, c);
+        } else if (command instanceof CorrectRecord c) {
+            return correct(history, c, context);
         }
         throw new IllegalArgumentException("no rule for " + command.getClass().getSimpleName());
     }
@@ -35,38 +80,177 @@ public final class Decider {
                 .filter(m -> m.features().equals(c.features()))
                 .findFirst();
         if (same.isPresent()) {
-            return new Decision.Reject("duplicate: " + describe(c.measure().name(), c.features()) + " is already active on "
+            return reject("duplicate: " + describe(c.measure().name(), c.features()) + " is already active on "
                     + c.stream() + " since " + same.get().since().date() + " (restriction " + same.get().restrictionId() + ")");
         }
-        return new Decision.Accept(List.of(new RestrictionImposed(c.measure(), c.features(), c.authority(),
-                c.legalBasis(), c.reason(), c.effective(), c.sources())));
+        return accept(new RestrictionImposed(c.measure(), c.features(), c.authority(), c.legalBasis(), c.reason(),
+                c.effective(), c.sources()));
+    }
+
+    private static Decision change(StreamStatus current, ChangeRestriction c) {
+        Target target = target(current, "change", c.stream(), c.restrictionId(), c.fromMeasure());
+        if (target.rejection != null) {
+            return reject(target.rejection);
+        }
+        ActiveMeasure m = target.measure;
+        if (m.measure() == c.measure() && m.features().equals(c.features())) {
+            return reject("no change: restriction " + m.restrictionId() + " is already "
+                    + describe(c.measure().name(), c.features()));
+        }
+        if (c.effective().compareTo(m.since()) < 0) {
+            return reject("cannot change: the change (" + c.effective().date() + ") would take effect before the "
+                    + "restriction took its current form (" + m.since().date() + ")");
+        }
+        return accept(new RestrictionChanged(m.restrictionId(), c.direction(), c.measure(), c.features(), c.authority(),
+                c.legalBasis(), c.reason(), c.effective(), c.sources()));
     }
 
     private static Decision lift(StreamStatus current, LiftRestriction c) {
-        List<ActiveMeasure> candidates = c.restrictionId() != null
-                ? current.active(c.restrictionId()).stream().toList()
-                : current.active(c.measure());
+        Target target = target(current, "lift", c.stream(), c.restrictionId(), c.measure());
+        if (target.rejection != null) {
+            return reject(target.rejection);
+        }
+        ActiveMeasure m = target.measure;
+        if (c.effective().compareTo(m.since()) < 0) {
+            return reject("cannot lift: the lift (" + c.effective().date() + ") would take effect before the "
+                    + "restriction it ends (" + m.since().date() + ")");
+        }
+        return accept(new RestrictionLifted(m.restrictionId(), m.measure(), c.authority(), c.reason(), c.effective(),
+                c.sources()));
+    }
+
+    private static Decision fine(ImposeFine c) {
+        if ((c.amount() == null) != (c.currency() == null)) {
+            return reject("a fine's amount and currency come together: give both, or neither when the amount is not known");
+        }
+        if (c.amount() != null) {
+            if (c.amount().signum() <= 0) {
+                return reject("a fine's amount must be greater than zero, was " + c.amount().toPlainString());
+            }
+            Optional<String> currency = currencyProblem(c.currency());
+            if (currency.isPresent()) {
+                return reject(currency.get());
+            }
+        }
+        return accept(new FineImposed(c.amount(), c.currency(), c.authority(), c.legalBasis(), c.reason(),
+                c.effective(), c.sources()));
+    }
+
+    private static Decision settle(StreamStatus current, SettleFine c) {
+        String verb = c.settlement() == SettleFine.Settlement.PAID ? "pay" : "annul";
+        Optional<Fine> fine = current.fine(c.fineId());
+        if (fine.isEmpty()) {
+            return reject("cannot " + verb + ": there is no fine " + c.fineId() + " on " + c.stream());
+        }
+        Fine f = fine.get();
+        if (f.state() != Fine.State.OUTSTANDING) {
+            return reject("cannot " + verb + ": fine " + c.fineId() + " is already settled ("
+                    + f.state().name().toLowerCase(Locale.ROOT) + " " + f.settledOn().date() + ")");
+        }
+        if (c.effective().compareTo(f.imposedOn()) < 0) {
+            return reject("cannot " + verb + ": the fine was imposed on " + f.imposedOn().date() + ", after "
+                    + c.effective().date());
+        }
+        return accept(c.settlement() == SettleFine.Settlement.PAID
+                ? new FinePaid(c.fineId(), c.authority(), c.reason(), c.effective(), c.sources())
+                : new FineAnnulled(c.fineId(), c.authority(), c.reason(), c.effective(), c.sources()));
+    }
+
+    private static Decision promote(StreamStatus current, PromoteAlternative c) {
+        if (current.promoted()) {
+            return reject("duplicate: " + c.stream().platform() + " is already promoted in " + c.stream().country()
+                    + " since " + current.promotion().since().date());
+        }
+        if (c.replaces().contains(c.stream().platform())) {
+            return reject("a platform cannot be promoted as a replacement for itself");
+        }
+        return accept(new AlternativePromoted(c.replaces(), c.services(), c.authority(), c.reason(), c.effective(),
+                c.sources()));
+    }
+
+    private static Decision correct(List<RecordedEvent> history, CorrectRecord c, Context context) {
+        Optional<RecordedEvent> target = history.stream().filter(e -> e.eventId().equals(c.targetEventId())).findFirst();
+        if (target.isEmpty()) {
+            return reject(context.streamOfEvent().apply(c.targetEventId())
+                    .map(other -> "cannot correct: event " + c.targetEventId() + " belongs to " + other + ", not " + c.stream())
+                    .orElse("cannot correct: there is no event " + c.targetEventId() + " in the ledger"));
+        }
+        LedgerEvent original = target.get().event();
+        if (original instanceof RecordCorrected) {
+            return reject("cannot correct a correction: correct the original event instead");
+        }
+        if (StatusFold.corrections(history).getOrDefault(c.targetEventId(), Optional.of(original)).isEmpty()) {
+            return reject("cannot correct: event " + c.targetEventId() + " is already retracted");
+        }
+        if (c.action() == RecordCorrected.Action.AMEND) {
+            if (c.amended() == null) {
+                return reject("an amendment needs the amended event");
+            }
+            if (!c.amended().type().equals(original.type())) {
+                return reject("an amendment of a " + original.type() + " must be a " + original.type() + ", was "
+                        + c.amended().type());
+            }
+            Optional<String> future = future("amended.effective", c.amended().effective(), context);
+            if (future.isPresent()) {
+                return reject(future.get());
+            }
+            if (c.amended() instanceof FineImposed f && f.amount() != null && f.amount().signum() <= 0) {
+                return reject("a fine's amount must be greater than zero, was " + f.amount().toPlainString());
+            }
+        }
+        return accept(new RecordCorrected(c.targetEventId(), c.action(),
+                c.action() == RecordCorrected.Action.AMEND ? c.amended() : null, c.reason(), c.effective(), c.sources()));
+    }
+
+    /** The active restriction a change or lift means, or why there is none. */
+    private record Target(ActiveMeasure measure, String rejection) {
+    }
+
+    private static Target target(StreamStatus current, String verb, StreamId stream, UUID restrictionId,
+                                 org.restrictionledger.events.Measure measure) {
+        if (restrictionId != null) {
+            return current.active(restrictionId)
+                    .filter(m -> measure == null || m.measure() == measure)
+                    .map(m -> new Target(m, null))
+                    .orElseGet(() -> new Target(null, current.active(restrictionId).isPresent()
+                            ? "cannot " + verb + ": restriction " + restrictionId + " is a "
+                                    + current.active(restrictionId).get().measure() + ", not a " + measure
+                            : "cannot " + verb + ": restriction " + restrictionId + " is not active on " + stream));
+        }
+        List<ActiveMeasure> candidates = current.active(measure);
         if (candidates.isEmpty()) {
-            String what = c.restrictionId() != null ? "restriction " + c.restrictionId() : "no " + c.measure() + " restriction";
-            return new Decision.Reject(c.restrictionId() != null
-                    ? "cannot lift: " + what + " is not active on " + c.stream()
-                    : "cannot lift: there is " + what + " active on " + c.stream());
+            return new Target(null, "cannot " + verb + ": there is no " + measure + " restriction active on " + stream);
         }
         if (candidates.size() > 1) {
-            return new Decision.Reject("ambiguous lift: " + candidates.size() + " " + c.measure()
-                    + " restrictions are active on " + c.stream() + "; name one by restrictionId");
+            return new Target(null, "ambiguous " + verb + ": " + candidates.size() + " " + measure
+                    + " restrictions are active on " + stream + "; name one by restrictionId");
         }
-        ActiveMeasure target = candidates.get(0);
-        if (target.measure() != c.measure()) {
-            return new Decision.Reject("cannot lift: restriction " + target.restrictionId() + " is a " + target.measure()
-                    + ", not a " + c.measure());
+        return new Target(candidates.get(0), null);
+    }
+
+    private static Optional<String> future(String field, Effective effective, Context context) {
+        LocalDate latest = context.today().plusDays(1);
+        return effective.date().isAfter(latest)
+                ? Optional.of(field + " " + effective.date() + " is in the future: the ledger records what took effect, "
+                        + "at most one day ahead (today is " + context.today() + ")")
+                : Optional.empty();
+    }
+
+    private static Optional<String> currencyProblem(String code) {
+        try {
+            Currency currency = Currency.getInstance(code);
+            return currency.getCurrencyCode().equals(code) ? Optional.empty() : Optional.of("unknown currency '" + code + "'");
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Optional.of("unknown currency '" + code + "': expected an ISO 4217 code such as RUB, USD, EUR");
         }
-        if (c.effective().compareTo(target.since()) < 0) {
-            return new Decision.Reject("cannot lift: the lift (" + c.effective().date() + ") would take effect before the "
-                    + "restriction it ends (" + target.since().date() + ")");
-        }
-        return new Decision.Accept(List.of(new RestrictionLifted(target.restrictionId(), target.measure(),
-                c.authority(), c.reason(), c.effective(), c.sources())));
+    }
+
+    private static Decision accept(LedgerEvent event) {
+        return new Decision.Accept(List.of(event));
+    }
+
+    private static Decision reject(String reason) {
+        return new Decision.Reject(reason);
     }
 
     private static String describe(String measure, List<String> features) {

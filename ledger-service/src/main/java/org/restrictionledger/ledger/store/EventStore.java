@@ -7,6 +7,8 @@ import org.restrictionledger.events.RecordedEvent;
 import org.restrictionledger.events.StreamId;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 /** Reads and appends events. There is no update and no delete: the table refuses both. */
 @ApplicationScoped
@@ -23,6 +25,11 @@ public class EventStore {
         return StoredEvent.<StoredEvent>list("streamId", Sort.by("streamVersion"), stream.toString()).stream()
                 .map(StoredEvent::toRecordedEvent)
                 .toList();
+    }
+
+    /** The stream an event belongs to, anywhere in the ledger. */
+    public Optional<StreamId> streamOf(UUID eventId) {
+        return StoredEvent.<StoredEvent>find("eventId", eventId).firstResultOptional().map(e -> StreamId.parse(e.streamId));
     }
 
     /** The next ledger-wide position, taken before the event is hashed (the hash covers it). */
