@@ -6,16 +6,37 @@ import java.util.List;
 
 /**
  * A report as analysts and partner systems submit it: free text where people write free text (country and platform
- * names), exact values where the ledger needs them. Every field is checked by {@code ReportNormaliser}, which answers
- * all errors at once.
+ * names), exact values where the ledger needs them. {@code ReportNormaliser} checks every field and answers all errors
+ * at once. Which fields a type needs:
+ * <ul>
+ *   <li>{@code restriction.imposed}: measure (features for FEATURE_LIMIT)</li>
+ *   <li>{@code restriction.changed}: fromMeasure or restrictionId, direction, measure (the new one), features</li>
+ *   <li>{@code restriction.lifted}: measure, restrictionId when several of that measure are active</li>
+ *   <li>{@code fine.imposed}: amount and currency (or neither, when the amount was not reported)</li>
+ *   <li>{@code fine.paid}, {@code fine.annulled}: fineId</li>
+ *   <li>{@code alternative.promoted}: replaces, services</li>
+ *   <li>{@code record.corrected}: targetEventId, action (RETRACT or AMEND), reason, amendment for AMEND; effective
+ *       defaults to the day of the report</li>
+ * </ul>
  *
- * @param type          {@code restriction.imposed} or {@code restriction.lifted}
+ * @param type          one of the types above
  * @param country       ISO 3166-1 alpha-2 code or English name ("RU", "Russia", "Russian Federation")
  * @param platform      catalogue name, alias or new slug ("WhatsApp", "twitter", "my-platform")
  * @param measure       FULL_BLOCK, FEATURE_LIMIT, THROTTLING, DOMAIN_DELISTING, APP_STORE_REMOVAL or OTHER
- * @param features      for FEATURE_LIMIT: the features limited, e.g. {@code voice_calls}
- * @param restrictionId for a lift, optional: the event id of the imposition it ends
- * @param authority     who decided or announced it, e.g. "Roskomnadzor"
+ * @param features      features limited, e.g. {@code voice_calls}
+ * @param fromMeasure   for a change: the active measure that changes
+ * @param direction     for a change: ESCALATED or EASED
+ * @param restrictionId for a change or lift: the event id of the imposition it concerns
+ * @param amount        for a fine: exact decimal, as a string ("4000000.00") or a JSON number
+ * @param currency      for a fine: ISO 4217 ("RUB")
+ * @param fineId        for a payment or annulment: the event id of the fine
+ * @param replaces      for a promotion: the platforms it is promoted to replace
+ * @param services      for a promotion: what it offers besides, e.g. {@code government_services}
+ * @param targetEventId for a correction: the event that was wrong
+ * @param action        for a correction: RETRACT or AMEND
+ * @param amendment     for an AMEND: the report as it should have been (same type as the target; country and
+ *                      platform may be left out)
+ * @param authority     who decided or announced it, e.g. "Roskomnadzor", "Tagansky District Court"
  * @param legalBasis    DATA_LOCALISATION, CONTENT_MODERATION, LOCAL_REPRESENTATIVE, LAW_ENFORCEMENT_COOPERATION, OTHER
  * @param reason        the stated reason, in words
  * @param effective     when it took effect: {@code "2026-02-12"} (day), {@code "2025-12"} (month), {@code "2025"}
@@ -28,7 +49,17 @@ public record ReportRequest(
         String platform,
         String measure,
         List<String> features,
+        String fromMeasure,
+        String direction,
         String restrictionId,
+        JsonNode amount,
+        String currency,
+        String fineId,
+        List<String> replaces,
+        List<String> services,
+        String targetEventId,
+        String action,
+        ReportRequest amendment,
         String authority,
         String legalBasis,
         String reason,

@@ -1,72 +1,84 @@
 package org.restrictionledger.ingest.api;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.jboss.logging.Logger;
-import org.restrictionledger.events.command.LedgerCommand;
-import org.restrictionledger.ingest.domain.ReportNormaliser;
-import org.restrictionledger.ingest.messaging.CommandPublisher;
+import org.restrictionledger.ingest.domain.Submissions;
 import org.restrictionledger.ingest.store.Submission;
-import org.restrictionledger.ingest.store.SubmissionStore;
-import org.restrictionledger.support.problem.Problem;
 import org.restrictionledger.support.problem.ProblemException;
 
 import java.net.URI;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
- * {@code POST /api/v1/reports}: one report in, 202 Accepted with a submission id once its command is on Kafka; or 400
- * with every field error, and nothing published.
+ * Reports in: one ({@code POST /api/v1/reports}), a batch as a JSON array or NDJSON ({@code .../batch}), or CSV
+ * ({@code .../csv}). Limits: 64 KiB for one report, 16 MiB and {@value BatchReader#MAX_ITEMS} reports for a batch
+ * (413 beyond); field lengths in {@code ReportNormaliser}.
  */
 @Path("/api/v1/reports")
-@Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportResource {
 
-    private static final Logger LOG = Logger.getLogger(ReportResource.class);
+    static final String NDJSON = "application/x-ndjson";
+    static final String CSV = "text/csv";
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
 
-    private final CommandPublisher publisher;
-    private final SubmissionStore submissions;
-    private final Clock clock;
+    private final Submissions submissions;
 
-    ReportResource(CommandPublisher publisher, SubmissionStore submissions) {
-        this.publisher = publisher;
+    ReportResource(Submissions submissions) {
         this.submissions = submissions;
-        this.clock = Clock.systemUTC();
     }
 
     @POST
-    @Operation(summary = "Submit one report (a restriction imposed or lifted)")
-    @APIResponse(responseCode = "202", description = "Accepted for the ledger; follow Location for the outcome")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit one report")
+    @APIResponse(responseCode = "202", description = "Accepted for the ledger; follow Location for the decision")
     @APIResponse(responseCode = "400", description = "Invalid report: every field error, as application/problem+json")
-    @APIResponse(responseCode = "503", description = "Kafka did not take the command; nothing was recorded, retry")
-    public Response submit(ReportRequest report) {
-        UUID submissionId = UUID.randomUUID();
-        Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        ReportNormaliser.Result result = ReportNormaliser.normalise(report, submissionId, receivedAt);
-        if (!result.valid()) {
-            throw new ProblemException(Problem.invalid("Invalid report", result.errors()));
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different report")
+    @APIResponse(responseCode = "503", description = "Kafka did not take the command; retry (with the same key)")
+    public Response submit(
+            @Parameter(description = "Makes retries safe: the same key and report answer the same submission")
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            ReportRequest report) {
+        if (idempotencyKey != null && !KEY.matcher(idempotencyKey).matches()) {
+            throw ProblemException.invalid("Idempotency-Key", "1 to 200 visible ASCII characters");
         }
-        LedgerCommand command = result.command();
-        try {
-            publisher.publish(command);
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "could not publish submission %s for %s", submissionId, command.stream());
-            throw new ProblemException(Problem.of(503, "unavailable", "Ledger unavailable",
-                    "The report could not be handed to the ledger; nothing was recorded. Retry later."));
+        Submissions.Submitted s = submissions.submit(report, idempotencyKey);
+        SubmissionView view = new SubmissionView(s.submissionId(), s.stream(), s.type(), Submission.Status.PENDING,
+                s.receivedAt(), null, null, null, null, SubmissionResource.path(s.submissionId()));
+        Response.ResponseBuilder response = Response.accepted(view)
+                .location(URI.create(SubmissionResource.path(s.submissionId())));
+        if (s.replayed()) {
+            response.header("Idempotent-Replayed", "true");
         }
-        submissions.pending(submissionId, command.stream().toString(), report.type(), receivedAt);
-        SubmissionView view = new SubmissionView(submissionId, command.stream().toString(), report.type(),
-                Submission.Status.PENDING, receivedAt, null, null, null, null, SubmissionResource.path(submissionId));
-        return Response.accepted(view).location(URI.create(SubmissionResource.path(submissionId))).build();
+        return response.build();
+    }
+
+    @POST
+    @Path("batch")
+    @Consumes({MediaType.APPLICATION_JSON, NDJSON})
+    @Operation(summary = "Submit up to 10,000 reports as a JSON array or as NDJSON (one report per line)")
+    @APIResponse(responseCode = "200", description = "Per item, in order: SUBMITTED, INVALID (with errors) or UNAVAILABLE")
+    @APIResponse(responseCode = "413", description = "More than 10,000 reports, or a body over 16 MiB")
+    public BatchResult batch(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
+        boolean ndjson = contentType != null && contentType.toLowerCase().startsWith(NDJSON);
+        return BatchResult.of(submissions.submitAll(ndjson ? BatchReader.ndjson(body) : BatchReader.jsonArray(body)), false);
+    }
+
+    @POST
+    @Path("csv")
+    @Consumes({CSV, MediaType.TEXT_PLAIN})
+    @Operation(summary = "Submit up to 10,000 reports as CSV with a header row (columns: see BatchReader.CSV_COLUMNS)")
+    @APIResponse(responseCode = "200", description = "Per row (the header is row 1): SUBMITTED, INVALID or UNAVAILABLE")
+    public BatchResult csv(String body) {
+        return BatchResult.of(submissions.submitAll(BatchReader.csv(body)), true);
     }
 }

@@ -1,10 +1,18 @@
 package org.restrictionledger.ingest.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.restrictionledger.events.AlternativePromoted;
+import org.restrictionledger.events.Direction;
 import org.restrictionledger.events.Effective;
+import org.restrictionledger.events.FineAnnulled;
+import org.restrictionledger.events.FineImposed;
+import org.restrictionledger.events.FinePaid;
+import org.restrictionledger.events.LedgerEvent;
 import org.restrictionledger.events.LegalBasis;
 import org.restrictionledger.events.Measure;
 import org.restrictionledger.events.Precision;
+import org.restrictionledger.events.RecordCorrected;
+import org.restrictionledger.events.RestrictionChanged;
 import org.restrictionledger.events.RestrictionImposed;
 import org.restrictionledger.events.RestrictionLifted;
 import org.restrictionledger.events.Source;
@@ -12,21 +20,29 @@ import org.restrictionledger.events.StreamId;
 import org.restrictionledger.events.catalog.Countries;
 import org.restrictionledger.events.catalog.Platform;
 import org.restrictionledger.events.catalog.Platforms;
+import org.restrictionledger.events.command.ChangeRestriction;
+import org.restrictionledger.events.command.CorrectRecord;
+import org.restrictionledger.events.command.ImposeFine;
 import org.restrictionledger.events.command.ImposeRestriction;
 import org.restrictionledger.events.command.LedgerCommand;
 import org.restrictionledger.events.command.LiftRestriction;
+import org.restrictionledger.events.command.PromoteAlternative;
+import org.restrictionledger.events.command.SettleFine;
 import org.restrictionledger.ingest.api.ReportRequest;
 import org.restrictionledger.support.problem.FieldError;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -35,7 +51,8 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a report into a command, or into the complete list of what is wrong with it. Pure: no I/O, no clock, so the
- * same report always gets the same answer.
+ * same report always gets the same answer. The ledger checks the command against its stream afterwards; here only
+ * what can be known from the report itself is checked.
  */
 public final class ReportNormaliser {
 
@@ -43,10 +60,17 @@ public final class ReportNormaliser {
     public static final int MAX_NAME = 200;
     public static final int MAX_URL = 2048;
     public static final int MAX_SOURCES = 20;
-    public static final int MAX_FEATURES = 20;
+    public static final int MAX_LIST = 20;
+    /** Fines up to 10^15 units: no court has ever fined more. */
+    public static final int MAX_AMOUNT_DIGITS = 15;
 
-    private static final Pattern FEATURE = Pattern.compile("[a-z0-9_]{1,64}");
-    private static final List<String> TYPES = List.of(RestrictionImposed.TYPE, RestrictionLifted.TYPE);
+    public static final List<String> TYPES = List.of(RestrictionImposed.TYPE, RestrictionChanged.TYPE,
+            RestrictionLifted.TYPE, FineImposed.TYPE, FinePaid.TYPE, FineAnnulled.TYPE, AlternativePromoted.TYPE,
+            RecordCorrected.TYPE);
+    /** The types whose reports can be amended by a correction: those that carry their own content. */
+    public static final List<String> AMENDABLE = List.of(RestrictionImposed.TYPE, FineImposed.TYPE, AlternativePromoted.TYPE);
+
+    private static final Pattern WORD = Pattern.compile("[a-z0-9_]{1,64}");
 
     private ReportNormaliser() {
     }
@@ -59,182 +83,401 @@ public final class ReportNormaliser {
     }
 
     public static Result normalise(ReportRequest report, UUID submissionId, Instant receivedAt) {
-        Errors errors = new Errors();
+        Errors errors = new Errors("");
+        LedgerCommand command = report == null ? null : new Reading(report, errors, submissionId, receivedAt).command();
         if (report == null) {
             errors.add("body", "a report object is required");
-            return new Result(null, errors.list);
         }
-        String type = report.type();
-        if (type == null || type.isBlank()) {
-            errors.add("type", "required: one of " + TYPES);
-        } else if (!TYPES.contains(type)) {
-            errors.add("type", "unknown report type '" + type + "': expected one of " + TYPES);
-        }
-        String country = required(errors, "country", report.country(), c -> Countries.resolve(c).orElse(null),
-                "unknown country '%s': give an ISO 3166-1 alpha-2 code or an English country name");
-        Platform platform = required(errors, "platform", report.platform(), p -> Platforms.resolve(p).orElse(null),
-                "unknown platform '%s': give a known name or alias, or a lower-case slug (letters, digits, dashes)");
-        Measure measure = required(errors, "measure", report.measure(), m -> parseEnum(Measure.class, m),
-                "unknown measure '%s': expected one of " + Arrays.toString(Measure.values()));
-        LegalBasis legalBasis = optional(errors, "legalBasis", report.legalBasis(), b -> parseEnum(LegalBasis.class, b),
-                "unknown legal basis '%s': expected one of " + Arrays.toString(LegalBasis.values()));
-        List<String> features = features(errors, report.features(), measure);
-        String authority = text(errors, "authority", report.authority(), MAX_NAME);
-        String reason = text(errors, "reason", report.reason(), MAX_TEXT);
-        Effective effective = effective(errors, report.effective());
-        List<Source> sources = sources(errors, report.sources());
-        UUID restrictionId = optional(errors, "restrictionId", report.restrictionId(), ReportNormaliser::parseUuid,
-                "'%s' is not a UUID");
-        if (restrictionId != null && RestrictionImposed.TYPE.equals(type)) {
-            errors.add("restrictionId", "only a lift names the restriction it ends");
-        }
-
-        if (!errors.list.isEmpty()) {
-            return new Result(null, errors.list);
-        }
-        StreamId stream = new StreamId(country, platform.slug());
-        LedgerCommand command = RestrictionImposed.TYPE.equals(type)
-                ? new ImposeRestriction(submissionId, stream, measure, features, authority, legalBasis, reason,
-                        effective, sources, receivedAt)
-                : new LiftRestriction(submissionId, stream, measure, restrictionId, authority, reason, effective,
-                        sources, receivedAt);
-        return new Result(command, List.of());
+        return errors.list.isEmpty() ? new Result(command, List.of()) : new Result(null, List.copyOf(errors.list));
     }
 
-    private static <T> T required(Errors errors, String field, String value, Function<String, T> parse, String unknown) {
-        if (value == null || value.isBlank()) {
-            errors.add(field, "required");
-            return null;
-        }
-        return optional(errors, field, value, parse, unknown);
-    }
+    /** One report being read; fields are checked in the order a reader scans them, so errors come in that order. */
+    private static final class Reading {
+        private final ReportRequest r;
+        private final Errors errors;
+        private final UUID id;
+        private final Instant receivedAt;
 
-    private static <T> T optional(Errors errors, String field, String value, Function<String, T> parse, String unknown) {
-        if (value == null || value.isBlank()) {
-            return null;
+        Reading(ReportRequest report, Errors errors, UUID id, Instant receivedAt) {
+            this.r = report;
+            this.errors = errors;
+            this.id = id;
+            this.receivedAt = receivedAt;
         }
-        if (value.length() > MAX_NAME) {
-            errors.add(field, "longer than " + MAX_NAME + " characters");
-            return null;
-        }
-        T parsed = parse.apply(value.strip());
-        if (parsed == null) {
-            errors.add(field, String.format(unknown, value));
-        }
-        return parsed;
-    }
 
-    private static String text(Errors errors, String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            return null;
+        LedgerCommand command() {
+            String type = type();
+            String country = required("country", r.country(), c -> Countries.resolve(c).orElse(null),
+                    "unknown country '%s': give an ISO 3166-1 alpha-2 code or an English country name");
+            Platform platform = required("platform", r.platform(), p -> Platforms.resolve(p).orElse(null),
+                    "unknown platform '%s': give a known name or alias, or a lower-case slug (letters, digits, dashes)");
+            LedgerCommand command = type == null ? null : body(type, country, platform);
+            return errors.list.isEmpty() ? command : null;
         }
-        if (value.length() > max) {
-            errors.add(field, "longer than " + max + " characters");
-        }
-        return value.strip();
-    }
 
-    private static List<String> features(Errors errors, List<String> features, Measure measure) {
-        if (features == null || features.isEmpty()) {
-            if (measure == Measure.FEATURE_LIMIT) {
-                errors.add("features", "a FEATURE_LIMIT names at least one feature, e.g. voice_calls");
+        private String type() {
+            if (blank(r.type())) {
+                errors.add("type", "required: one of " + TYPES);
+                return null;
             }
-            return List.of();
-        }
-        if (features.size() > MAX_FEATURES) {
-            errors.add("features", "at most " + MAX_FEATURES + " features");
-            return List.of();
-        }
-        List<String> normalised = new ArrayList<>();
-        for (int i = 0; i < features.size(); i++) {
-            String feature = features.get(i) == null ? "" : features.get(i).strip().toLowerCase(Locale.ROOT).replace(' ', '_');
-            if (!FEATURE.matcher(feature).matches()) {
-                errors.add("features[" + i + "]", "a feature is a lower-case word like voice_calls, was '" + features.get(i) + "'");
-            } else if (!normalised.contains(feature)) {
-                normalised.add(feature);
+            if (!TYPES.contains(r.type())) {
+                errors.add("type", "unknown report type '" + r.type() + "': expected one of " + TYPES);
+                return null;
             }
+            return r.type();
         }
-        return normalised.stream().sorted().toList();
-    }
 
-    private static Effective effective(Errors errors, JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
-            errors.add("effective", "required: a date like 2026-02-12, a month like 2025-12, or a year like 2025");
-            return null;
-        }
-        if (node.isTextual()) {
-            return shorthand(errors, node.asText());
-        }
-        if (node.isObject()) {
-            Precision precision = null;
-            String p = node.path("precision").asText("");
-            if (p.isBlank()) {
-                errors.add("effective.precision", "required: DAY, MONTH or YEAR");
-            } else {
-                precision = parseEnum(Precision.class, p);
-                if (precision == null) {
-                    errors.add("effective.precision", "unknown precision '" + p + "': expected DAY, MONTH or YEAR");
+        private LedgerCommand body(String type, String country, Platform platform) {
+            boolean correction = RecordCorrected.TYPE.equals(type);
+            Effective effective = correction && r.effective() == null
+                    ? Effective.day(LocalDate.ofInstant(receivedAt, ZoneOffset.UTC))
+                    : effective(r.effective());
+            List<Source> sources = sources(r.sources());
+            String authority = text("authority", r.authority(), MAX_NAME);
+            String reason = text("reason", r.reason(), MAX_TEXT);
+            StreamId stream = country == null || platform == null ? null : new StreamId(country, platform.slug());
+            forbidUnless("restrictionId", r.restrictionId(), type, RestrictionChanged.TYPE, RestrictionLifted.TYPE);
+            forbidUnless("fineId", r.fineId(), type, FinePaid.TYPE, FineAnnulled.TYPE);
+            forbidUnless("targetEventId", r.targetEventId(), type, RecordCorrected.TYPE);
+            switch (type) {
+                case RestrictionImposed.TYPE -> {
+                    Measure measure = measure("measure", r.measure(), true);
+                    List<String> features = features(measure);
+                    LegalBasis basis = legalBasis();
+                    return stream == null || !errors.list.isEmpty() ? null : new ImposeRestriction(id, stream, measure,
+                            features, authority, basis, reason, effective, sources, receivedAt);
+                }
+                case RestrictionChanged.TYPE -> {
+                    UUID restrictionId = uuid("restrictionId", r.restrictionId(), false);
+                    Measure from = measure("fromMeasure", r.fromMeasure(), restrictionId == null);
+                    Direction direction = enumValue("direction", r.direction(), Direction.class, true);
+                    Measure measure = measure("measure", r.measure(), true);
+                    List<String> features = features(measure);
+                    LegalBasis basis = legalBasis();
+                    return stream == null || !errors.list.isEmpty() ? null : new ChangeRestriction(id, stream, from,
+                            restrictionId, direction, measure, features, authority, basis, reason, effective, sources,
+                            receivedAt);
+                }
+                case RestrictionLifted.TYPE -> {
+                    UUID restrictionId = uuid("restrictionId", r.restrictionId(), false);
+                    Measure measure = measure("measure", r.measure(), true);
+                    return stream == null || !errors.list.isEmpty() ? null : new LiftRestriction(id, stream, measure,
+                            restrictionId, authority, reason, effective, sources, receivedAt);
+                }
+                case FineImposed.TYPE -> {
+                    String currency = currency();
+                    BigDecimal amount = amount(currency);
+                    LegalBasis basis = legalBasis();
+                    return stream == null || !errors.list.isEmpty() ? null : new ImposeFine(id, stream, amount,
+                            currency, authority, basis, reason, effective, sources, receivedAt);
+                }
+                case FinePaid.TYPE, FineAnnulled.TYPE -> {
+                    UUID fineId = uuid("fineId", r.fineId(), true);
+                    SettleFine.Settlement how = FinePaid.TYPE.equals(type) ? SettleFine.Settlement.PAID
+                            : SettleFine.Settlement.ANNULLED;
+                    return stream == null || !errors.list.isEmpty() ? null : new SettleFine(id, stream, how, fineId,
+                            authority, reason, effective, sources, receivedAt);
+                }
+                case AlternativePromoted.TYPE -> {
+                    List<String> replaces = replaces();
+                    List<String> services = words("services", r.services(), false);
+                    return stream == null || !errors.list.isEmpty() ? null : new PromoteAlternative(id, stream,
+                            replaces, services, authority, reason, effective, sources, receivedAt);
+                }
+                default -> {
+                    UUID target = uuid("targetEventId", r.targetEventId(), true);
+                    RecordCorrected.Action action = enumValue("action", r.action(), RecordCorrected.Action.class, true);
+                    if (reason == null) {
+                        errors.add("reason", "required: say why the record was wrong");
+                    }
+                    LedgerEvent amended = amendment(action, country, platform);
+                    return stream == null || !errors.list.isEmpty() ? null : new CorrectRecord(id, stream, target,
+                            action, amended, reason, effective, sources, receivedAt);
                 }
             }
-            LocalDate date = date(errors, "effective.date", node.path("date").asText(""));
-            return date == null || precision == null ? null : new Effective(date, precision);
         }
-        errors.add("effective", "expected a date string or an object with date and precision");
-        return null;
-    }
 
-    private static Effective shorthand(Errors errors, String text) {
-        try {
-            return switch (text.length()) {
-                case 4 -> new Effective(Year.parse(text).atDay(1), Precision.YEAR);
-                case 7 -> new Effective(YearMonth.parse(text).atDay(1), Precision.MONTH);
-                default -> new Effective(LocalDate.parse(text), Precision.DAY);
-            };
-        } catch (DateTimeParseException e) {
-            errors.add("effective", "'" + text + "' is not a date like 2026-02-12, a month like 2025-12, or a year like 2025");
-            return null;
-        }
-    }
-
-    private static LocalDate date(Errors errors, String field, String text) {
-        if (text.isBlank()) {
-            errors.add(field, "required: an ISO date like 2026-02-12");
-            return null;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            errors.add(field, "'" + text + "' is not an ISO date like 2026-02-12");
-            return null;
-        }
-    }
-
-    private static List<Source> sources(Errors errors, List<ReportRequest.SourceRequest> sources) {
-        if (sources == null || sources.isEmpty()) {
-            errors.add("sources", "at least one source is required: a URL and/or a publisher");
-            return List.of();
-        }
-        if (sources.size() > MAX_SOURCES) {
-            errors.add("sources", "at most " + MAX_SOURCES + " sources");
-            return List.of();
-        }
-        List<Source> result = new ArrayList<>();
-        for (int i = 0; i < sources.size(); i++) {
-            ReportRequest.SourceRequest source = sources.get(i);
-            String at = "sources[" + i + "]";
-            if (source == null || (blank(source.url()) && blank(source.publisher()))) {
-                errors.add(at, "a source needs a url or a publisher");
-                continue;
+        /** The nested report of an AMEND, read like any report (inheriting country and platform) and made an event. */
+        private LedgerEvent amendment(RecordCorrected.Action action, String country, Platform platform) {
+            ReportRequest a = r.amendment();
+            if (action != RecordCorrected.Action.AMEND) {
+                if (a != null) {
+                    errors.add("amendment", "only an AMEND carries an amendment");
+                }
+                return null;
             }
-            String url = blank(source.url()) ? null : source.url().strip();
-            if (url != null && !isHttpUrl(url)) {
-                errors.add(at + ".url", "'" + url + "' is not an absolute http(s) URL");
+            if (a == null) {
+                errors.add("amendment", "required for AMEND: the report as it should have been");
+                return null;
             }
-            String publisher = text(errors, at + ".publisher", source.publisher(), MAX_NAME);
-            LocalDate publishedOn = blank(source.publishedOn()) ? null : date(errors, at + ".publishedOn", source.publishedOn());
-            result.add(new Source(url, publisher, publishedOn));
+            if (a.type() != null && !AMENDABLE.contains(a.type())) {
+                errors.add("amendment.type", "only " + AMENDABLE + " can be amended; retract other events and report "
+                        + "them again");
+                return null;
+            }
+            ReportRequest inherited = new ReportRequest(a.type(), a.country() == null ? country : a.country(),
+                    a.platform() == null ? (platform == null ? null : platform.slug()) : a.platform(), a.measure(),
+                    a.features(), a.fromMeasure(), a.direction(), a.restrictionId(), a.amount(), a.currency(),
+                    a.fineId(), a.replaces(), a.services(), a.targetEventId(), a.action(), a.amendment(),
+                    a.authority(), a.legalBasis(), a.reason(), a.effective(), a.sources() == null ? r.sources() : a.sources());
+            Errors nested = new Errors("amendment.");
+            LedgerCommand command = new Reading(inherited, nested, id, receivedAt).command();
+            errors.list.addAll(nested.list);
+            if (command instanceof ImposeRestriction c) {
+                if (country != null && platform != null && !c.stream().equals(new StreamId(country, platform.slug()))) {
+                    errors.add("amendment.platform", "an amendment stays on the stream of the event it corrects");
+                }
+                return new RestrictionImposed(c.measure(), c.features(), c.authority(), c.legalBasis(), c.reason(),
+                        c.effective(), c.sources());
+            } else if (command instanceof ImposeFine c) {
+                return new FineImposed(c.amount(), c.currency(), c.authority(), c.legalBasis(), c.reason(),
+                        c.effective(), c.sources());
+            } else if (command instanceof PromoteAlternative c) {
+                return new AlternativePromoted(c.replaces(), c.services(), c.authority(), c.reason(), c.effective(),
+                        c.sources());
+            }
+            return null;
         }
-        return result;
+
+        private <T> T required(String field, String value, Function<String, T> parse, String unknown) {
+            if (blank(value)) {
+                errors.add(field, "required");
+                return null;
+            }
+            return optional(field, value, parse, unknown);
+        }
+
+        private <T> T optional(String field, String value, Function<String, T> parse, String unknown) {
+            if (blank(value)) {
+                return null;
+            }
+            if (value.length() > MAX_NAME) {
+                errors.add(field, "longer than " + MAX_NAME + " characters");
+                return null;
+            }
+            T parsed = parse.apply(value.strip());
+            if (parsed == null) {
+                errors.add(field, String.format(unknown, value));
+            }
+            return parsed;
+        }
+
+        private Measure measure(String field, String value, boolean required) {
+            return enumValue(field, value, Measure.class, required);
+        }
+
+        private LegalBasis legalBasis() {
+            return enumValue("legalBasis", r.legalBasis(), LegalBasis.class, false);
+        }
+
+        private <E extends Enum<E>> E enumValue(String field, String value, Class<E> type, boolean required) {
+            Function<String, E> parse = v -> parseEnum(type, v);
+            String unknown = "unknown " + field + " '%s': expected one of " + Arrays.toString(type.getEnumConstants());
+            return required ? required(field, value, parse, unknown) : optional(field, value, parse, unknown);
+        }
+
+        private UUID uuid(String field, String value, boolean required) {
+            Function<String, UUID> parse = ReportNormaliser::parseUuid;
+            String unknown = "'%s' is not an event id (a UUID)";
+            return required ? required(field, value, parse, unknown) : optional(field, value, parse, unknown);
+        }
+
+        private void forbidUnless(String field, String value, String type, String... allowed) {
+            if (!blank(value) && !List.of(allowed).contains(type)) {
+                errors.add(field, "not part of a " + type + " report");
+            }
+        }
+
+        private String text(String field, String value, int max) {
+            if (blank(value)) {
+                return null;
+            }
+            if (value.length() > max) {
+                errors.add(field, "longer than " + max + " characters");
+            }
+            return value.strip();
+        }
+
+        private List<String> features(Measure measure) {
+            List<String> features = words("features", r.features(), false);
+            if (features.isEmpty() && measure == Measure.FEATURE_LIMIT) {
+                errors.add("features", "a FEATURE_LIMIT names at least one feature, e.g. voice_calls");
+            }
+            return features;
+        }
+
+        private List<String> words(String field, List<String> values, boolean required) {
+            if (values == null || values.isEmpty()) {
+                if (required) {
+                    errors.add(field, "required: at least one");
+                }
+                return List.of();
+            }
+            if (values.size() > MAX_LIST) {
+                errors.add(field, "at most " + MAX_LIST + " entries");
+                return List.of();
+            }
+            List<String> normalised = new ArrayList<>();
+            for (int i = 0; i < values.size(); i++) {
+                String word = values.get(i) == null ? "" : values.get(i).strip().toLowerCase(Locale.ROOT).replace(' ', '_');
+                if (!WORD.matcher(word).matches()) {
+                    errors.add(field + "[" + i + "]", "a lower-case word like voice_calls, was '" + values.get(i) + "'");
+                } else if (!normalised.contains(word)) {
+                    normalised.add(word);
+                }
+            }
+            return normalised.stream().sorted().toList();
+        }
+
+        private List<String> replaces() {
+            if (r.replaces() == null || r.replaces().isEmpty()) {
+                errors.add("replaces", "required: the platforms it is promoted to replace");
+                return List.of();
+            }
+            if (r.replaces().size() > MAX_LIST) {
+                errors.add("replaces", "at most " + MAX_LIST + " entries");
+                return List.of();
+            }
+            List<String> slugs = new ArrayList<>();
+            for (int i = 0; i < r.replaces().size(); i++) {
+                String name = r.replaces().get(i);
+                Platform platform = name == null ? null : Platforms.resolve(name).orElse(null);
+                if (platform == null) {
+                    errors.add("replaces[" + i + "]", "unknown platform '" + name + "'");
+                } else if (!slugs.contains(platform.slug())) {
+                    slugs.add(platform.slug());
+                }
+            }
+            return slugs;
+        }
+
+        private String currency() {
+            if (blank(r.currency())) {
+                if (r.amount() != null && !r.amount().isNull()) {
+                    errors.add("currency", "required with an amount: an ISO 4217 code such as RUB");
+                }
+                return null;
+            }
+            String code = r.currency().strip().toUpperCase(Locale.ROOT);
+            try {
+                Currency.getInstance(code);
+                return code;
+            } catch (IllegalArgumentException e) {
+                errors.add("currency", "unknown currency '" + r.currency() + "': expected an ISO 4217 code such as RUB");
+                return null;
+            }
+        }
+
+        private BigDecimal amount(String currency) {
+            JsonNode node = r.amount();
+            if (node == null || node.isNull()) {
+                if (currency != null) {
+                    errors.add("amount", "required with a currency");
+                }
+                return null;
+            }
+            BigDecimal amount;
+            try {
+                amount = node.isNumber() ? node.decimalValue() : new BigDecimal(node.asText().strip().replace("_", ""));
+            } catch (NumberFormatException e) {
+                errors.add("amount", "'" + node.asText() + "' is not a decimal amount like 4000000.00");
+                return null;
+            }
+            if (amount.signum() <= 0) {
+                errors.add("amount", "must be greater than zero, was " + amount.toPlainString());
+                return null;
+            }
+            if (amount.precision() - amount.scale() > MAX_AMOUNT_DIGITS) {
+                errors.add("amount", "more than " + MAX_AMOUNT_DIGITS + " digits before the decimal point");
+                return null;
+            }
+            if (currency == null) {
+                return amount;
+            }
+            int digits = Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0);
+            if (amount.stripTrailingZeros().scale() > digits) {
+                errors.add("amount", amount.toPlainString() + " has more decimal places than " + currency + " has (" + digits + ")");
+                return null;
+            }
+            return amount.setScale(digits);
+        }
+
+        private Effective effective(JsonNode node) {
+            if (node == null || node.isNull() || node.isMissingNode()) {
+                errors.add("effective", "required: a date like 2026-02-12, a month like 2025-12, or a year like 2025");
+                return null;
+            }
+            if (node.isTextual()) {
+                return shorthand(node.asText());
+            }
+            if (node.isObject()) {
+                String p = node.path("precision").asText("");
+                Precision precision = null;
+                if (p.isBlank()) {
+                    errors.add("effective.precision", "required: DAY, MONTH or YEAR");
+                } else if ((precision = parseEnum(Precision.class, p)) == null) {
+                    errors.add("effective.precision", "unknown precision '" + p + "': expected DAY, MONTH or YEAR");
+                }
+                LocalDate date = date("effective.date", node.path("date").asText(""));
+                return date == null || precision == null ? null : new Effective(date, precision);
+            }
+            errors.add("effective", "expected a date string or an object with date and precision");
+            return null;
+        }
+
+        private Effective shorthand(String text) {
+            try {
+                return switch (text.length()) {
+                    case 4 -> new Effective(Year.parse(text).atDay(1), Precision.YEAR);
+                    case 7 -> new Effective(YearMonth.parse(text).atDay(1), Precision.MONTH);
+                    default -> new Effective(LocalDate.parse(text), Precision.DAY);
+                };
+            } catch (DateTimeParseException e) {
+                errors.add("effective", "'" + text + "' is not a date like 2026-02-12, a month like 2025-12, or a year like 2025");
+                return null;
+            }
+        }
+
+        private LocalDate date(String field, String text) {
+            if (text.isBlank()) {
+                errors.add(field, "required: an ISO date like 2026-02-12");
+                return null;
+            }
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeParseException e) {
+                errors.add(field, "'" + text + "' is not an ISO date like 2026-02-12");
+                return null;
+            }
+        }
+
+        private List<Source> sources(List<ReportRequest.SourceRequest> sources) {
+            if (sources == null || sources.isEmpty()) {
+                errors.add("sources", "at least one source is required: a URL and/or a publisher");
+                return List.of();
+            }
+            if (sources.size() > MAX_SOURCES) {
+                errors.add("sources", "at most " + MAX_SOURCES + " sources");
+                return List.of();
+            }
+            List<Source> result = new ArrayList<>();
+            for (int i = 0; i < sources.size(); i++) {
+                ReportRequest.SourceRequest source = sources.get(i);
+                String at = "sources[" + i + "]";
+                if (source == null || (blank(source.url()) && blank(source.publisher()))) {
+                    errors.add(at, "a source needs a url or a publisher");
+                    continue;
+                }
+                String url = blank(source.url()) ? null : source.url().strip();
+                if (url != null && !isHttpUrl(url)) {
+                    errors.add(at + ".url", "'" + url + "' is not an absolute http(s) URL");
+                }
+                String publisher = text(at + ".publisher", source.publisher(), MAX_NAME);
+                LocalDate publishedOn = blank(source.publishedOn()) ? null : date(at + ".publishedOn", source.publishedOn());
+                result.add(new Source(url, publisher, publishedOn));
+            }
+            return result;
+        }
     }
 
     private static boolean isHttpUrl(String url) {
@@ -273,10 +516,15 @@ public final class ReportNormaliser {
     }
 
     private static final class Errors {
+        private final String prefix;
         private final List<FieldError> list = new ArrayList<>();
 
+        Errors(String prefix) {
+            this.prefix = prefix;
+        }
+
         void add(String field, String reason) {
-            list.add(new FieldError(field, reason));
+            list.add(new FieldError(prefix + field, reason));
         }
     }
 }

@@ -46,4 +46,15 @@ public class Submission {
     public String eventIds;
 
     public String reason;
+
+    /** The client's Idempotency-Key, when it sent one. */
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+
+    /** SHA-256 of the report, to tell a retry from a different report under the same key. */
+    @Column(name = "request_hash")
+    public String requestHash;
+
+    /** The command as published (kept with an Idempotency-Key, to publish it again on a retry). */
+    public String command;
 }

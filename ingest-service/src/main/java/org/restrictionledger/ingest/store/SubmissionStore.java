@@ -3,9 +3,13 @@ package org.restrictionledger.ingest.store;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 import org.restrictionledger.events.CommandOutcome;
 
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -23,15 +27,50 @@ public class SubmissionStore {
         this.em = em;
     }
 
-    /** Records a submission as PENDING unless it is known already (then its state stands). */
+    /** A submission to record as PENDING. */
+    public record Pending(UUID id, String streamId, String reportType, Instant receivedAt) {
+    }
+
+    /** Records submissions as PENDING unless they are known already (then their state stands); one JDBC batch. */
     @Transactional
-    public void pending(UUID id, String streamId, String reportType, Instant receivedAt) {
-        em.createNativeQuery("""
-                        INSERT INTO submissions (id, stream_id, report_type, status, received_at)
-                        VALUES (?1, ?2, ?3, 'PENDING', ?4)
-                        ON CONFLICT (id) DO NOTHING""")
-                .setParameter(1, id).setParameter(2, streamId).setParameter(3, reportType).setParameter(4, receivedAt)
-                .executeUpdate();
+    public void pending(List<Pending> submissions) {
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO submissions (id, stream_id, report_type, status, received_at)
+                    VALUES (?, ?, ?, 'PENDING', ?)
+                    ON CONFLICT (id) DO NOTHING""")) {
+                for (Pending p : submissions) {
+                    insert.setObject(1, p.id());
+                    insert.setString(2, p.streamId());
+                    insert.setString(3, p.reportType());
+                    insert.setTimestamp(4, Timestamp.from(p.receivedAt()));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    /**
+     * Claims an Idempotency-Key for a new submission, with the command to publish. Returns false when the key was
+     * claimed before (then {@link #byKey} has the submission it belongs to).
+     */
+    @Transactional
+    public boolean claim(String key, String requestHash, Pending submission, String command) {
+        return em.createNativeQuery("""
+                        INSERT INTO submissions (id, stream_id, report_type, status, received_at, idempotency_key,
+                                                 request_hash, command)
+                        VALUES (?1, ?2, ?3, 'PENDING', ?4, ?5, ?6, ?7)
+                        ON CONFLICT (idempotency_key) DO NOTHING""")
+                .setParameter(1, submission.id()).setParameter(2, submission.streamId())
+                .setParameter(3, submission.reportType()).setParameter(4, submission.receivedAt())
+                .setParameter(5, key).setParameter(6, requestHash).setParameter(7, command)
+                .executeUpdate() == 1;
+    }
+
+    public Optional<Submission> byKey(String key) {
+        return em.createQuery("FROM Submission WHERE idempotencyKey = ?1", Submission.class)
+                .setParameter(1, key).getResultStream().findFirst();
     }
 
     /** Records the ledger's decision; a redelivered outcome writes the same values again. */

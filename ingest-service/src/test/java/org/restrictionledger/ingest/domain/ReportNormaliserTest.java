@@ -1,17 +1,26 @@
 package org.restrictionledger.ingest.domain;
 
-import com.fasterxml.jackson.databind.node.TextNode;
 import org.junit.jupiter.api.Test;
+import org.restrictionledger.events.Direction;
 import org.restrictionledger.events.Effective;
+import org.restrictionledger.events.FineImposed;
 import org.restrictionledger.events.Measure;
 import org.restrictionledger.events.Precision;
+import org.restrictionledger.events.RecordCorrected;
+import org.restrictionledger.events.RestrictionImposed;
 import org.restrictionledger.events.StreamId;
+import org.restrictionledger.events.command.ChangeRestriction;
+import org.restrictionledger.events.command.CorrectRecord;
+import org.restrictionledger.events.command.ImposeFine;
 import org.restrictionledger.events.command.ImposeRestriction;
 import org.restrictionledger.events.command.LiftRestriction;
+import org.restrictionledger.events.command.PromoteAlternative;
+import org.restrictionledger.events.command.SettleFine;
 import org.restrictionledger.events.json.Json;
 import org.restrictionledger.ingest.api.ReportRequest;
 import org.restrictionledger.support.problem.FieldError;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,17 +35,31 @@ class ReportNormaliserTest {
 
     private static final UUID ID = UUID.randomUUID();
     private static final Instant NOW = Instant.parse("2026-02-13T08:00:00Z");
-    private static final List<ReportRequest.SourceRequest> SOURCE =
-            List.of(new ReportRequest.SourceRequest("https://example.org/a", "Example", "2026-02-12"));
+    private static final String SOURCE = "\"sources\": [{\"url\": \"https://example.org/a\", \"publisher\": \"Example\", \"publishedOn\": \"2026-02-12\"}]";
+
+    private static ReportNormaliser.Result normalise(String json) {
+        return ReportNormaliser.normalise(Json.read(json, ReportRequest.class), ID, NOW);
+    }
+
+    private static <T> T command(String json, Class<T> type) {
+        ReportNormaliser.Result result = normalise(json);
+        assertTrue(result.valid(), result.errors().toString());
+        return assertInstanceOf(type, result.command());
+    }
+
+    private static List<String> errorFields(String json) {
+        ReportNormaliser.Result result = normalise(json);
+        assertFalse(result.valid());
+        return result.errors().stream().map(FieldError::field).toList();
+    }
 
     @Test
     void aReportInPlainWordsBecomesANormalisedCommand() {
-        ReportRequest report = new ReportRequest("restriction.imposed", "Russian Federation", "WhatsApp", "feature limit",
-                List.of("Voice Calls"), null, "Roskomnadzor", "law_enforcement_cooperation", "no cooperation",
-                TextNode.valueOf("2025-12"), SOURCE);
-        ReportNormaliser.Result result = ReportNormaliser.normalise(report, ID, NOW);
-        assertTrue(result.valid(), result.errors().toString());
-        ImposeRestriction command = assertInstanceOf(ImposeRestriction.class, result.command());
+        ImposeRestriction command = command("""
+                {"type": "restriction.imposed", "country": "Russian Federation", "platform": "WhatsApp",
+                 "measure": "feature limit", "features": ["Voice Calls"], "authority": "Roskomnadzor",
+                 "legalBasis": "law_enforcement_cooperation", "reason": "no cooperation", "effective": "2025-12", %s}
+                """.formatted(SOURCE), ImposeRestriction.class);
         assertEquals(StreamId.parse("RU/whatsapp"), command.stream());
         assertEquals(Measure.FEATURE_LIMIT, command.measure());
         assertEquals(List.of("voice_calls"), command.features());
@@ -47,36 +70,124 @@ class ReportNormaliserTest {
 
     @Test
     void aLiftTakesTheEffectiveDateAsAnObject() {
-        ReportRequest report = new ReportRequest("restriction.lifted", "RU", "telegram", "OTHER", null, null, null, null,
-                null, Json.tree("{\"date\":\"2026-03-02\",\"precision\":\"DAY\"}"), SOURCE);
-        LiftRestriction command = assertInstanceOf(LiftRestriction.class, ReportNormaliser.normalise(report, ID, NOW).command());
+        LiftRestriction command = command("""
+                {"type": "restriction.lifted", "country": "RU", "platform": "telegram", "measure": "OTHER",
+                 "effective": {"date": "2026-03-02", "precision": "DAY"}, %s}""".formatted(SOURCE), LiftRestriction.class);
         assertEquals(Effective.day(LocalDate.of(2026, 3, 2)), command.effective());
     }
 
     @Test
     void everyFieldErrorIsReportedAtOnce() {
-        ReportRequest report = new ReportRequest("restriction.banned", "Narnia", "Not A Slug!", "BLOCK", null, "x",
-                null, "because", null, TextNode.valueOf("last december"),
-                List.of(new ReportRequest.SourceRequest("ftp://x", null, "yesterday")));
-        ReportNormaliser.Result result = ReportNormaliser.normalise(report, ID, NOW);
-        assertFalse(result.valid());
-        List<String> fields = result.errors().stream().map(FieldError::field).toList();
-        assertEquals(List.of("type", "country", "platform", "measure", "legalBasis", "effective", "sources[0].url",
-                "sources[0].publishedOn", "restrictionId"), fields);
+        assertEquals(List.of("country", "platform", "effective", "sources[0].url", "sources[0].publishedOn",
+                        "restrictionId", "measure", "legalBasis"),
+                errorFields("""
+                        {"type": "restriction.imposed", "country": "Narnia", "platform": "Not A Slug!",
+                         "measure": "BLOCK", "restrictionId": "x", "legalBasis": "because", "effective": "last december",
+                         "sources": [{"url": "ftp://x", "publishedOn": "yesterday"}]}"""));
+        assertEquals(List.of("type"), errorFields("{\"type\": \"restriction.banned\", \"country\": \"RU\", \"platform\": \"x\"}"));
     }
 
     @Test
     void aMissingSourceAndAMissingMeasureAreNamed() {
-        ReportRequest report = new ReportRequest("restriction.imposed", "RU", "whatsapp", null, null, null, null, null,
-                null, TextNode.valueOf("2026"), List.of());
-        List<String> fields = ReportNormaliser.normalise(report, ID, NOW).errors().stream().map(FieldError::field).toList();
-        assertEquals(List.of("measure", "sources"), fields);
+        assertEquals(List.of("sources", "measure"), errorFields("""
+                {"type": "restriction.imposed", "country": "RU", "platform": "whatsapp", "effective": "2026", "sources": []}"""));
+        assertEquals(List.of("features"), errorFields("""
+                {"type": "restriction.imposed", "country": "RU", "platform": "whatsapp", "measure": "FEATURE_LIMIT",
+                 "effective": "2026", %s}""".formatted(SOURCE)));
     }
 
     @Test
-    void aFeatureLimitNamesItsFeatures() {
-        ReportRequest report = new ReportRequest("restriction.imposed", "RU", "whatsapp", "FEATURE_LIMIT", List.of(),
-                null, null, null, null, TextNode.valueOf("2026"), SOURCE);
-        assertEquals("features", ReportNormaliser.normalise(report, ID, NOW).errors().get(0).field());
+    void aChangeNamesWhatChangesAndWhichWay() {
+        ChangeRestriction change = command("""
+                {"type": "restriction.changed", "country": "RU", "platform": "whatsapp", "fromMeasure": "FEATURE_LIMIT",
+                 "direction": "escalated", "measure": "FULL_BLOCK", "effective": "2026-02-12", %s}""".formatted(SOURCE),
+                ChangeRestriction.class);
+        assertEquals(Direction.ESCALATED, change.direction());
+        assertEquals(Measure.FEATURE_LIMIT, change.fromMeasure());
+        assertEquals(List.of("fromMeasure", "direction"), errorFields("""
+                {"type": "restriction.changed", "country": "RU", "platform": "whatsapp", "measure": "FULL_BLOCK",
+                 "effective": "2026-02-12", %s}""".formatted(SOURCE)));
+    }
+
+    @Test
+    void fineAmountsAreExactAndScaledToTheirCurrency() {
+        ImposeFine fine = command("""
+                {"type": "fine.imposed", "country": "RU", "platform": "whatsapp", "amount": "4000000", "currency": "rub",
+                 "authority": "Tagansky District Court", "effective": "2025", %s}""".formatted(SOURCE), ImposeFine.class);
+        assertEquals(new BigDecimal("4000000.00"), fine.amount());
+        assertEquals("RUB", fine.currency());
+        assertEquals(new BigDecimal("0.10"), command("""
+                {"type": "fine.imposed", "country": "RU", "platform": "x", "amount": 0.1, "currency": "USD",
+                 "effective": "2025", %s}""".formatted(SOURCE), ImposeFine.class).amount());
+        assertEquals(List.of("currency", "amount"), errorFields("""
+                {"type": "fine.imposed", "country": "RU", "platform": "x", "amount": "-5", "currency": "XYZ",
+                 "effective": "2025", %s}""".formatted(SOURCE)));
+        assertEquals(List.of("amount"), errorFields("""
+                {"type": "fine.imposed", "country": "RU", "platform": "x", "amount": "1.005", "currency": "RUB",
+                 "effective": "2025", %s}""".formatted(SOURCE)));
+        assertEquals(List.of("amount"), errorFields("""
+                {"type": "fine.imposed", "country": "RU", "platform": "x", "amount": "0", "currency": "RUB",
+                 "effective": "2025", %s}""".formatted(SOURCE)));
+        ImposeFine unknownAmount = command("""
+                {"type": "fine.imposed", "country": "RU", "platform": "whatsapp", "effective": "2025", %s}"""
+                .formatted(SOURCE), ImposeFine.class);
+        assertEquals(null, unknownAmount.amount());
+    }
+
+    @Test
+    void settlementsAndPromotionsNameWhatTheyConcern() {
+        UUID fine = UUID.randomUUID();
+        SettleFine paid = command("""
+                {"type": "fine.paid", "country": "RU", "platform": "whatsapp", "fineId": "%s", "effective": "2025-06", %s}"""
+                .formatted(fine, SOURCE), SettleFine.class);
+        assertEquals(SettleFine.Settlement.PAID, paid.settlement());
+        assertEquals(fine, paid.fineId());
+        assertEquals(List.of("fineId"), errorFields("""
+                {"type": "fine.annulled", "country": "RU", "platform": "whatsapp", "effective": "2025-06", %s}""".formatted(SOURCE)));
+
+        PromoteAlternative promote = command("""
+                {"type": "alternative.promoted", "country": "RU", "platform": "MAX", "replaces": ["WhatsApp", "Telegram"],
+                 "services": ["government services", "payments"], "effective": "2026-02", %s}""".formatted(SOURCE),
+                PromoteAlternative.class);
+        assertEquals(List.of("whatsapp", "telegram"), promote.replaces());
+        assertEquals(List.of("government_services", "payments"), promote.services());
+    }
+
+    @Test
+    void aCorrectionRetractsOrAmendsWithAReason() {
+        UUID target = UUID.randomUUID();
+        CorrectRecord retract = command("""
+                {"type": "record.corrected", "country": "RU", "platform": "whatsapp", "targetEventId": "%s",
+                 "action": "RETRACT", "reason": "misreported", %s}""".formatted(target, SOURCE), CorrectRecord.class);
+        assertEquals(RecordCorrected.Action.RETRACT, retract.action());
+        assertEquals(Effective.day(LocalDate.of(2026, 2, 13)), retract.effective());
+
+        CorrectRecord amend = command("""
+                {"type": "record.corrected", "country": "RU", "platform": "whatsapp", "targetEventId": "%s",
+                 "action": "AMEND", "reason": "the month was wrong",
+                 "amendment": {"type": "restriction.imposed", "measure": "DOMAIN_DELISTING", "effective": "2025-11"},
+                 %s}""".formatted(target, SOURCE), CorrectRecord.class);
+        RestrictionImposed amended = assertInstanceOf(RestrictionImposed.class, amend.amended());
+        assertEquals(LocalDate.of(2025, 11, 1), amended.effective().date());
+
+        assertEquals(List.of("targetEventId", "action", "reason"), errorFields("""
+                {"type": "record.corrected", "country": "RU", "platform": "whatsapp", %s}""".formatted(SOURCE)));
+        assertEquals(List.of("amendment.currency", "amendment.amount"), errorFields("""
+                {"type": "record.corrected", "country": "RU", "platform": "whatsapp", "targetEventId": "%s",
+                 "action": "AMEND", "reason": "r",
+                 "amendment": {"type": "fine.imposed", "amount": "-1", "effective": "2025"}, %s}""".formatted(target, SOURCE)));
+        assertInstanceOf(FineImposed.class, command("""
+                {"type": "record.corrected", "country": "RU", "platform": "whatsapp", "targetEventId": "%s",
+                 "action": "AMEND", "reason": "r",
+                 "amendment": {"type": "fine.imposed", "amount": "1", "currency": "RUB", "effective": "2025"}, %s}"""
+                .formatted(target, SOURCE), CorrectRecord.class).amended());
+    }
+
+    @Test
+    void overlongFieldsAreRefused() {
+        String reason = "x".repeat(ReportNormaliser.MAX_TEXT + 1);
+        assertEquals(List.of("reason"), errorFields("""
+                {"type": "restriction.imposed", "country": "RU", "platform": "whatsapp", "measure": "OTHER",
+                 "reason": "%s", "effective": "2026", %s}""".formatted(reason, SOURCE)));
     }
 }
