@@ -44,10 +44,11 @@ public class CountryResource {
             return new CountryPlatforms(code, Countries.nameOf(code), null, PlatformStatusRow.ofCountry(code));
         }
         LocalDate date = date("asOf", asOf);
-        Map<String, List<RecordedEvent>> byStream = ProjectedEvent.ofCountry(code, date).stream()
+        Map<String, List<RecordedEvent>> byStream = ProjectedEvent.ofCountry(code).stream()
                 .collect(Collectors.groupingBy(e -> e.stream().toString(), TreeMap::new, Collectors.toList()));
         List<StreamStatus> statuses = byStream.entrySet().stream()
-                .map(e -> StatusFold.fold(StreamId.parse(e.getKey()), e.getValue()))
+                .map(e -> StatusFold.fold(StreamId.parse(e.getKey()), e.getValue(), date))
+                .filter(s -> !s.activeMeasures().isEmpty() || s.since() != null || s.promoted() || !s.fines().isEmpty())
                 .toList();
         return new CountryPlatforms(code, Countries.nameOf(code), date, statuses);
     }

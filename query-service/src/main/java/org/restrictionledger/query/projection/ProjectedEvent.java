@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.restrictionledger.events.RecordCorrected;
 import org.restrictionledger.events.RecordedEvent;
 import org.restrictionledger.events.StreamId;
 import org.restrictionledger.events.json.Json;
@@ -54,6 +55,10 @@ public class ProjectedEvent extends PanacheEntityBase {
     @Column(nullable = false, columnDefinition = "jsonb")
     public String data;
 
+    /** For a {@code record.corrected}: the event it corrects. */
+    @Column(name = "target_event_id")
+    public UUID targetEventId;
+
     static ProjectedEvent of(RecordedEvent event) {
         ProjectedEvent row = new ProjectedEvent();
         row.eventId = event.eventId();
@@ -66,6 +71,7 @@ public class ProjectedEvent extends PanacheEntityBase {
         row.effectiveDate = event.event().effective().date();
         row.recordedAt = event.recordedAt();
         row.data = Json.write(event);
+        row.targetEventId = event.event() instanceof RecordCorrected c ? c.targetEventId() : null;
         return row;
     }
 
@@ -78,10 +84,9 @@ public class ProjectedEvent extends PanacheEntityBase {
                 .map(ProjectedEvent::toRecordedEvent).toList();
     }
 
-    /** The country's events in effect on or before {@code asOf} (valid time). */
-    public static List<RecordedEvent> ofCountry(String country, LocalDate asOf) {
-        return ProjectedEvent.<ProjectedEvent>list("country = ?1 AND effectiveDate <= ?2",
-                        Sort.by("streamId").and("streamVersion"), country, asOf).stream()
+    /** All the country's events, stream by stream in version order. */
+    public static List<RecordedEvent> ofCountry(String country) {
+        return ProjectedEvent.<ProjectedEvent>list("country", Sort.by("streamId").and("streamVersion"), country).stream()
                 .map(ProjectedEvent::toRecordedEvent).toList();
     }
 }
