@@ -49,8 +49,8 @@ public final class SampleData {
             JsonNode submission = post(ingest + "/api/v1/reports", Json.write(report));
             JsonNode outcome = awaitOutcome(ingest + submission.path("self").asText());
             String status = outcome.path("status").asText();
-            String what = report.path("type").asText() + " " + report.path("measure").asText() + " "
-                    + report.path("country").asText() + "/" + report.path("platform").asText();
+            String what = String.join(" ", report.path("type").asText(), report.path("measure").asText(""),
+                    report.path("country").asText() + "/" + report.path("platform").asText()).replace("  ", " ");
             if ("ACCEPTED".equals(status)) {
                 accepted++;
                 log.accept("  accepted  " + what);

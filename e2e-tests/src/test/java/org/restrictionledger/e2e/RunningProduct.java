@@ -1,0 +1,103 @@
+package org.restrictionledger.e2e;
+
+import org.restrictionledger.infra.KafkaBroker;
+import org.restrictionledger.infra.PostgresServer;
+import org.restrictionledger.infra.ServiceProcess;
+import org.restrictionledger.testsupport.TestInfrastructure;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The three packaged services ({@code java -jar target/quarkus-app/quarkus-run.jar}) as separate processes against
+ * one real broker and one real PostgreSQL, started once for all end-to-end tests of this JVM and stopped with it.
+ * Their logs: {@code e2e-tests/target/e2e-logs/}.
+ */
+final class RunningProduct {
+
+    enum Service {
+        INGEST, LEDGER, QUERY;
+
+        String module() {
+            return name().toLowerCase() + "-service";
+        }
+    }
+
+    static final Path ROOT = Path.of(System.getProperty("restrictionledger.root", "..")).toAbsolutePath().normalize();
+    private static final Path LOGS = ROOT.resolve("e2e-tests/target/e2e-logs");
+    private static final Duration READY = Duration.ofSeconds(120);
+
+    private static RunningProduct instance;
+
+    private final Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
+    private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+    private final Map<Service, String> databases = new EnumMap<>(Service.class);
+
+    static synchronized RunningProduct get() {
+        if (instance == null) {
+            instance = new RunningProduct();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> instance.processes.values().forEach(ServiceProcess::close)));
+        }
+        return instance;
+    }
+
+    private RunningProduct() {
+        try {
+            Files.createDirectories(LOGS);
+            for (Service service : Service.values()) {
+                Files.deleteIfExists(log(service));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        PostgresServer postgres = TestInfrastructure.postgres();
+        for (Service service : Service.values()) {
+            ports.put(service, KafkaBroker.freePort());
+            databases.put(service, postgres.recreateDatabase(service.name().toLowerCase() + "_e2e"));
+            processes.put(service, launch(service));
+        }
+        processes.values().forEach(p -> p.awaitReady(READY));
+    }
+
+    String url(Service service) {
+        return processes.get(service).baseUrl();
+    }
+
+    /** SIGTERM (Quarkus stops gracefully: its consumers leave their groups), then start it again on the same port. */
+    synchronized void restart(Service service, Runnable whileStopped) {
+        processes.get(service).close();
+        whileStopped.run();
+        processes.put(service, launch(service));
+        processes.get(service).awaitReady(READY);
+    }
+
+    private ServiceProcess launch(Service service) {
+        PostgresServer postgres = TestInfrastructure.postgres();
+        Path log = log(service);
+        return ServiceProcess.start(service.module(),
+                ROOT.resolve(service.module() + "/target/quarkus-app/quarkus-run.jar"), ports.get(service),
+                Map.of("KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrapServers(),
+                        "QUARKUS_DATASOURCE_JDBC_URL", databases.get(service),
+                        "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
+                        "QUARKUS_DATASOURCE_PASSWORD", postgres.password()),
+                line -> append(log, line));
+    }
+
+    private static Path log(Service service) {
+        return LOGS.resolve(service.module() + ".log");
+    }
+
+    private static void append(Path log, String line) {
+        try {
+            Files.writeString(log, line + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
