@@ -1,81 +1,142 @@
 package org.restrictionledger.query.api;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.restrictionledger.events.RecordedEvent;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.restrictionledger.events.Money;
 import org.restrictionledger.events.StreamId;
 import org.restrictionledger.events.catalog.Countries;
-import org.restrictionledger.events.catalog.Platforms;
-import org.restrictionledger.events.status.StatusFold;
+import org.restrictionledger.events.status.ActiveMeasure;
 import org.restrictionledger.events.status.StreamStatus;
-import org.restrictionledger.query.projection.PlatformStatusRow;
-import org.restrictionledger.query.projection.ProjectedEvent;
+import org.restrictionledger.query.projection.ReadModel;
+import org.restrictionledger.support.problem.Problem;
 import org.restrictionledger.support.problem.ProblemException;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** The dashboards' view of one country: the status of each platform, now or on a past date. */
+/** The dashboards' view of one country: the status of each platform, now or at another time. */
 @Path("/api/v1/countries/{country}/platforms")
-@Produces(MediaType.APPLICATION_JSON)
+@Produces({MediaType.APPLICATION_JSON, Params.CSV})
 public class CountryResource {
 
-    public record CountryPlatforms(String country, String countryName, LocalDate asOf, List<StreamStatus> platforms) {
+    static final List<String> CSV_COLUMNS = List.of("country", "platform", "status", "since", "since_precision",
+            "active_measures", "restricted_features", "promoted", "fines", "fine_totals", "fines_outstanding",
+            "version", "last_change");
+
+    static final String EXAMPLE = """
+            {"country": "RU", "countryName": "Russia", "asOf": null, "knownAt": null, "platforms": [
+              {"stream": "RU/whatsapp", "status": "BLOCKED", "since": {"date": "2026-02-01", "precision": "MONTH"},
+               "activeMeasures": [{"restrictionId": "6f1c…", "measure": "FULL_BLOCK", "features": [],
+                 "authority": "Kremlin", "legalBasis": "OTHER", "reason": "non-compliance with Russian law",
+                 "since": {"date": "2026-02-01", "precision": "MONTH"}, "sources": [{"publisher": "…"}]}],
+               "restrictedFeatures": ["voice_calls"], "promoted": false, "promotion": null,
+               "fines": [], "fineSummary": {"count": 0, "totals": [], "outstanding": []},
+               "version": 4, "lastChange": "2026-02-12T10:00:00Z"}]}""";
+
+    private final ReadModel readModel;
+    private final Duration minVersionWait;
+
+    CountryResource(ReadModel readModel,
+                    @ConfigProperty(name = "query.min-version.max-wait", defaultValue = "5s") Duration minVersionWait) {
+        this.readModel = readModel;
+        this.minVersionWait = minVersionWait;
+    }
+
+    public record CountryPlatforms(String country, String countryName, LocalDate asOf, Instant knownAt,
+                                   List<StreamStatus> platforms) {
     }
 
     @GET
-    @Operation(summary = "The status of every platform with a record in the country")
-    public CountryPlatforms platforms(
+    @Operation(summary = "The status of every platform with a record in the country; JSON or CSV")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "Russia", value = EXAMPLE)))
+    public Response platforms(
             @PathParam("country") String country,
-            @Parameter(description = "valid-time date YYYY-MM-DD: the status as it was on that day")
-            @QueryParam("asOf") String asOf) {
-        String code = country(country);
-        if (asOf == null) {
-            return new CountryPlatforms(code, Countries.nameOf(code), null, PlatformStatusRow.ofCountry(code));
+            @Parameter(description = "valid time, YYYY-MM-DD: the status as in effect on that day") @QueryParam("asOf") String asOf,
+            @Parameter(description = "transaction time, RFC 3339: the status from what the ledger had recorded by then")
+            @QueryParam("knownAt") String knownAt,
+            @Parameter(description = "json (default) or csv; Accept: text/csv works too") @QueryParam("format") String format,
+            @Context HttpHeaders headers) {
+        String code = Params.country(country);
+        ReadModel.When when = Params.when(asOf, knownAt);
+        List<StreamStatus> statuses = readModel.country(code, when);
+        if (Params.csv(format, headers)) {
+            return Csv.export("platforms-" + code, CSV_COLUMNS, rows -> statuses.forEach(s -> row(rows, s)));
         }
-        LocalDate date = date("asOf", asOf);
-        Map<String, List<RecordedEvent>> byStream = ProjectedEvent.ofCountry(code).stream()
-                .collect(Collectors.groupingBy(e -> e.stream().toString(), TreeMap::new, Collectors.toList()));
-        List<StreamStatus> statuses = byStream.entrySet().stream()
-                .map(e -> StatusFold.fold(StreamId.parse(e.getKey()), e.getValue(), date))
-                .filter(s -> !s.activeMeasures().isEmpty() || s.since() != null || s.promoted() || !s.fines().isEmpty())
-                .toList();
-        return new CountryPlatforms(code, Countries.nameOf(code), date, statuses);
+        return Response.ok(new CountryPlatforms(code, Countries.nameOf(code), when.asOf(), when.knownAt(), statuses),
+                MediaType.APPLICATION_JSON).build();
     }
 
     @GET
     @Path("{platform}")
-    @Operation(summary = "The current status of one platform in the country")
-    public StreamStatus platform(@PathParam("country") String country, @PathParam("platform") String platform) {
-        String code = country(country);
-        String slug = Platforms.resolve(platform)
-                .orElseThrow(() -> ProblemException.notFound("unknown platform '" + platform + "'")).slug();
-        PlatformStatusRow row = PlatformStatusRow.findById(new StreamId(code, slug).toString());
-        if (row == null) {
-            throw ProblemException.notFound("no record of " + slug + " in " + code);
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One platform in the country in detail: active measures with sources and legal basis, fines")
+    @APIResponse(responseCode = "200", description = "The status")
+    @APIResponse(responseCode = "503", description = "minVersion was not reached in time; retry after Retry-After seconds")
+    public StreamStatus platform(
+            @PathParam("country") String country,
+            @PathParam("platform") String platform,
+            @QueryParam("asOf") String asOf,
+            @QueryParam("knownAt") String knownAt,
+            @Parameter(description = "read-your-writes: wait (a few seconds at most) until the projection has this "
+                    + "stream version, e.g. the streamVersion of your ACCEPTED submission")
+            @QueryParam("minVersion") Long minVersion,
+            @Parameter(description = "the same as minVersion, as a header") @HeaderParam("X-Min-Version") Long minVersionHeader) {
+        StreamId stream = new StreamId(Params.country(country), Params.platform(platform));
+        Long wanted = minVersion != null ? minVersion : minVersionHeader;
+        if (wanted != null) {
+            awaitVersion(stream, wanted);
         }
-        return row.toStatus();
+        return readModel.stream(stream, Params.when(asOf, knownAt))
+                .orElseThrow(() -> ProblemException.notFound("no record of " + stream.platform() + " in " + stream.country()));
     }
 
-    static String country(String text) {
-        return Countries.resolve(text).orElseThrow(() -> ProblemException.notFound("unknown country '" + text + "'"));
+    private void awaitVersion(StreamId stream, long wanted) {
+        if (wanted < 1) {
+            throw ProblemException.invalid("minVersion", "a stream version is 1 or more, was " + wanted);
+        }
+        long deadline = System.nanoTime() + minVersionWait.toNanos();
+        while (readModel.version(stream) < wanted) {
+            if (System.nanoTime() > deadline) {
+                throw new ProblemException(Problem.of(503, "not-yet-projected", "Not yet projected",
+                        stream + " is projected up to v" + readModel.version(stream) + ", not yet v" + wanted
+                                + "; retry shortly"), 1);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
-    static LocalDate date(String name, String text) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(name, "'" + text + "' is not a date like 2026-02-12");
-        }
+    static void row(Csv.Rows rows, StreamStatus s) {
+        rows.row(s.stream().country(), s.stream().platform(), s.status(),
+                s.since() == null ? null : s.since().date(), s.since() == null ? null : s.since().precision(),
+                s.activeMeasures().stream().map(ActiveMeasure::measure).map(Enum::name).collect(Collectors.joining(";")),
+                String.join(";", s.restrictedFeatures()), s.promoted(), s.fineSummary().count(),
+                money(s.fineSummary().totals()), money(s.fineSummary().outstanding()), s.version(), s.lastChange());
+    }
+
+    static String money(List<Money> amounts) {
+        return amounts.stream().map(m -> m.amount().toPlainString() + " " + m.currency()).collect(Collectors.joining(";"));
     }
 }

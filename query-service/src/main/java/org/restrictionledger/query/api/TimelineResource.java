@@ -1,22 +1,34 @@
 package org.restrictionledger.query.api;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Parameters;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.restrictionledger.events.AlternativePromoted;
 import org.restrictionledger.events.Effective;
 import org.restrictionledger.events.EventSchemas;
+import org.restrictionledger.events.FineImposed;
 import org.restrictionledger.events.LedgerEvent;
 import org.restrictionledger.events.RecordCorrected;
 import org.restrictionledger.events.RecordedEvent;
-import org.restrictionledger.events.catalog.Platforms;
+import org.restrictionledger.events.RestrictionChanged;
+import org.restrictionledger.events.RestrictionImposed;
+import org.restrictionledger.events.RestrictionLifted;
+import org.restrictionledger.events.json.Json;
 import org.restrictionledger.query.projection.ProjectedEvent;
 import org.restrictionledger.support.problem.ProblemException;
 
@@ -29,18 +41,28 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * {@code GET /api/v1/countries/{cc}/timeline}: what happened, in effective-date order, corrections included and
  * corrected events marked. Keyset pagination: {@code nextCursor} continues exactly after the last item, whatever was
- * projected in between, so pages never repeat or skip an event.
+ * projected in between, so pages never repeat or skip an event. As CSV it streams the whole range.
  */
 @Path("/api/v1/countries/{country}/timeline")
-@Produces(MediaType.APPLICATION_JSON)
+@Produces({MediaType.APPLICATION_JSON, Params.CSV})
 public class TimelineResource {
 
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 500;
+    static final List<String> CSV_COLUMNS = List.of("effective_date", "precision", "stream", "type", "event_id",
+            "stream_version", "recorded_at", "measure", "features", "amount", "currency", "authority", "reason",
+            "target_event_id", "corrected_by");
+
+    private final EntityManager em;
+
+    TimelineResource(EntityManager em) {
+        this.em = em;
+    }
 
     /** The last correction of an event: what the timeline shows next to it. */
     public record CorrectedBy(UUID eventId, RecordCorrected.Action action, String reason, LedgerEvent amended) {
@@ -54,73 +76,153 @@ public class TimelineResource {
     }
 
     @GET
-    @Operation(summary = "The country's events in effective-date order, corrected ones marked, a page at a time")
-    public Page timeline(@PathParam("country") String country,
-                         @Parameter(description = "only this platform (name, alias or slug)") @QueryParam("platform") String platform,
-                         @Parameter(description = "effective on or after, YYYY-MM-DD") @QueryParam("from") String from,
-                         @Parameter(description = "effective on or before, YYYY-MM-DD") @QueryParam("to") String to,
-                         @Parameter(description = "only this event type, e.g. restriction.imposed") @QueryParam("type") String type,
-                         @Parameter(description = "page size, 1 to 500 (default 100)") @QueryParam("limit") Integer limit,
-                         @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
-        String code = CountryResource.country(country);
+    @Operation(summary = "The country's events in effective-date order, corrected ones marked; a page at a time as "
+            + "JSON, or the whole range as CSV")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+            name = "one page", value = """
+            {"country": "RU", "nextCursor": "MjAyNS0xMi0wMXxSVS93aGF0c2FwcHwy", "items": [
+              {"eventId": "…", "stream": "RU/whatsapp", "platform": "whatsapp", "type": "restriction.imposed",
+               "effective": {"date": "2025-01-01", "precision": "YEAR"}, "recordedAt": "2026-02-12T10:00:00Z",
+               "streamVersion": 1, "event": {"type": "restriction.imposed", "measure": "FEATURE_LIMIT",
+               "features": ["voice_calls"], "effective": {"date": "2025-01-01", "precision": "YEAR"},
+               "sources": [{"publisher": "…"}]}, "correctedBy": null}]}""")))
+    public Response timeline(@PathParam("country") String country,
+                             @Parameter(description = "only this platform (name, alias or slug)") @QueryParam("platform") String platform,
+                             @Parameter(description = "effective on or after, YYYY-MM-DD") @QueryParam("from") String from,
+                             @Parameter(description = "effective on or before, YYYY-MM-DD") @QueryParam("to") String to,
+                             @Parameter(description = "only this event type, e.g. restriction.imposed") @QueryParam("type") String type,
+                             @Parameter(description = "page size, 1 to 500 (default 100)") @QueryParam("limit") Integer limit,
+                             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+                             @QueryParam("format") String format,
+                             @Context HttpHeaders headers) {
+        String code = Params.country(country);
+        Filter filter = new Filter(code, platform == null ? null : Params.platform(platform), Params.date("from", from),
+                Params.date("to", to), type(type), cursor == null ? null : Cursor.decode(cursor));
+        if (Params.csv(format, headers)) {
+            return Csv.export("timeline-" + code, CSV_COLUMNS, rows -> QuarkusTransaction.requiringNew().run(() -> {
+                try (Stream<?> results = filter.query(em, null).getResultStream()) {
+                    results.forEach(result -> csvRow(rows, (Object[]) result));
+                }
+            }));
+        }
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) {
             throw ProblemException.invalid("limit", "between 1 and " + MAX_LIMIT + ", was " + size);
         }
-        StringBuilder where = new StringBuilder("country = :country");
-        Parameters params = Parameters.with("country", code);
-        if (platform != null) {
-            String slug = Platforms.resolve(platform)
-                    .orElseThrow(() -> ProblemException.notFound("unknown platform '" + platform + "'")).slug();
-            where.append(" AND platform = :platform");
-            params.and("platform", slug);
-        }
-        if (from != null) {
-            where.append(" AND effectiveDate >= :from");
-            params.and("from", CountryResource.date("from", from));
-        }
-        if (to != null) {
-            where.append(" AND effectiveDate <= :to");
-            params.and("to", CountryResource.date("to", to));
-        }
-        if (type != null) {
-            if (!EventSchemas.TYPES.contains(type)) {
-                throw ProblemException.invalid("type", "unknown event type '" + type + "': expected one of " + EventSchemas.TYPES);
-            }
-            where.append(" AND eventType = :type");
-            params.and("type", type);
-        }
-        if (cursor != null) {
-            Cursor after = Cursor.decode(cursor);
-            where.append(" AND (effectiveDate > :cDate OR (effectiveDate = :cDate AND (streamId > :cStream"
-                    + " OR (streamId = :cStream AND streamVersion > :cVersion))))");
-            params.and("cDate", after.date()).and("cStream", after.stream()).and("cVersion", after.version());
-        }
-        PanacheQuery<ProjectedEvent> query = ProjectedEvent.find(where.toString(),
-                Sort.by("effectiveDate").and("streamId").and("streamVersion"), params);
-        List<ProjectedEvent> rows = query.range(0, size).list();
-        boolean more = rows.size() > size;
-        List<ProjectedEvent> page = more ? rows.subList(0, size) : rows;
-
+        List<?> results = filter.query(em, size + 1).getResultList();
+        List<RecordedEvent> page = results.stream().limit(size)
+                .map(r -> Json.read((String) ((Object[]) r)[0], RecordedEvent.class)).toList();
         Map<UUID, CorrectedBy> corrections = corrections(page);
         List<Entry> items = new ArrayList<>(page.size());
-        for (ProjectedEvent row : page) {
-            RecordedEvent e = row.toRecordedEvent();
+        for (RecordedEvent e : page) {
             items.add(new Entry(e.eventId(), e.stream().toString(), e.stream().platform(), e.event().type(),
                     e.event().effective(), e.recordedAt(), e.streamVersion(), e.event(), corrections.get(e.eventId())));
         }
-        ProjectedEvent last = page.isEmpty() ? null : page.get(page.size() - 1);
-        return new Page(code, items, more ? new Cursor(last.effectiveDate, last.streamId, last.streamVersion).encode() : null);
+        RecordedEvent last = page.isEmpty() ? null : page.get(page.size() - 1);
+        String next = results.size() > size
+                ? new Cursor(last.event().effective().date(), last.stream().toString(), last.streamVersion()).encode()
+                : null;
+        return Response.ok(new Page(code, items, next), MediaType.APPLICATION_JSON).build();
+    }
+
+    private static String type(String type) {
+        if (type != null && !EventSchemas.TYPES.contains(type)) {
+            throw ProblemException.invalid("type", "unknown event type '" + type + "': expected one of " + EventSchemas.TYPES);
+        }
+        return type;
+    }
+
+    /** The conditions of a timeline request, as SQL over projected_events. */
+    private record Filter(String country, String platform, LocalDate from, LocalDate to, String type, Cursor after) {
+
+        Query query(EntityManager em, Integer limit) {
+            StringBuilder sql = new StringBuilder("""
+                    SELECT CAST(e.data AS text), (SELECT CAST(c.event_id AS text) FROM projected_events c
+                                                  WHERE c.target_event_id = e.event_id
+                                                  ORDER BY c.stream_version DESC LIMIT 1)
+                    FROM projected_events e WHERE e.country = :country""");
+            Map<String, Object> params = new HashMap<>(Map.of("country", country));
+            if (platform != null) {
+                sql.append(" AND e.platform = :platform");
+                params.put("platform", platform);
+            }
+            if (from != null) {
+                sql.append(" AND e.effective_date >= :from");
+                params.put("from", from);
+            }
+            if (to != null) {
+                sql.append(" AND e.effective_date <= :to");
+                params.put("to", to);
+            }
+            if (type != null) {
+                sql.append(" AND e.event_type = :type");
+                params.put("type", type);
+            }
+            if (after != null) {
+                sql.append(" AND (e.effective_date, e.stream_id, e.stream_version) > (:cDate, :cStream, :cVersion)");
+                params.put("cDate", after.date());
+                params.put("cStream", after.stream());
+                params.put("cVersion", after.version());
+            }
+            sql.append(" ORDER BY e.effective_date, e.stream_id, e.stream_version");
+            if (limit != null) {
+                sql.append(" LIMIT ").append(limit);
+            }
+            Query query = em.createNativeQuery(sql.toString());
+            params.forEach(query::setParameter);
+            return query;
+        }
+    }
+
+    private static void csvRow(Csv.Rows rows, Object[] result) {
+        RecordedEvent e = Json.read((String) result[0], RecordedEvent.class);
+        LedgerEvent event = e.event();
+        String measure = null;
+        String features = null;
+        String amount = null;
+        String currency = null;
+        String authority = null;
+        String target = null;
+        if (event instanceof RestrictionImposed i) {
+            measure = i.measure().name();
+            features = String.join(";", i.features());
+            authority = i.authority();
+        } else if (event instanceof RestrictionChanged c) {
+            measure = c.measure().name();
+            features = String.join(";", c.features());
+            authority = c.authority();
+            target = c.restrictionId().toString();
+        } else if (event instanceof RestrictionLifted l) {
+            measure = l.measure().name();
+            authority = l.authority();
+            target = l.restrictionId().toString();
+        } else if (event instanceof FineImposed f) {
+            amount = f.amount() == null ? null : f.amount().toPlainString();
+            currency = f.currency();
+            authority = f.authority();
+        } else if (event instanceof AlternativePromoted p) {
+            features = String.join(";", p.services());
+            authority = p.authority();
+        } else if (event instanceof RecordCorrected c) {
+            target = c.targetEventId().toString();
+        }
+        rows.row(event.effective().date(), event.effective().precision(), e.stream(), event.type(), e.eventId(),
+                e.streamVersion(), e.recordedAt(), measure, features, amount, currency, authority, reason(event),
+                target, result[1]);
+    }
+
+    private static String reason(LedgerEvent event) {
+        return Json.mapper().valueToTree(event).path("reason").asText(null);
     }
 
     /** The latest correction of each event on the page. */
-    private static Map<UUID, CorrectedBy> corrections(List<ProjectedEvent> page) {
+    private static Map<UUID, CorrectedBy> corrections(List<RecordedEvent> page) {
         if (page.isEmpty()) {
             return Map.of();
         }
         Map<UUID, CorrectedBy> latest = new HashMap<>();
         ProjectedEvent.<ProjectedEvent>list("targetEventId IN ?1", Sort.by("streamVersion"),
-                        page.stream().map(r -> r.eventId).toList())
+                        page.stream().map(RecordedEvent::eventId).toList())
                 .forEach(row -> {
                     RecordedEvent e = row.toRecordedEvent();
                     RecordCorrected c = (RecordCorrected) e.event();

@@ -1,0 +1,110 @@
+package org.restrictionledger.query.api;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.restrictionledger.events.Money;
+import org.restrictionledger.events.catalog.Countries;
+import org.restrictionledger.events.catalog.Platform;
+import org.restrictionledger.events.catalog.Platforms;
+import org.restrictionledger.events.status.Fine;
+import org.restrictionledger.events.status.Status;
+import org.restrictionledger.events.status.StreamStatus;
+import org.restrictionledger.query.projection.ReadModel;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** The world views: every country at a glance, and where one platform is restricted. */
+@Path("/api/v1")
+@Produces({MediaType.APPLICATION_JSON, Params.CSV})
+public class WorldResource {
+
+    static final List<String> COUNTRY_CSV_COLUMNS = List.of("country", "country_name", "platforms", "blocked",
+            "restricted", "throttled", "open", "promoted", "fines", "fine_totals", "last_change");
+
+    private final ReadModel readModel;
+
+    WorldResource(ReadModel readModel) {
+        this.readModel = readModel;
+    }
+
+    /** One country at a glance. */
+    public record CountrySummary(String country, String countryName, int platforms, Map<Status, Integer> byStatus,
+                                 int promoted, int fines, List<Money> fineTotals, Instant lastChange) {
+    }
+
+    public record World(List<CountrySummary> countries) {
+    }
+
+    public record PlatformCountries(String platform, String name, String owner, LocalDate asOf, Instant knownAt,
+                                    List<StreamStatus> countries) {
+    }
+
+    @GET
+    @Path("countries")
+    @Operation(summary = "Every country with any record: platforms per status, fine totals per currency, last change")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+            name = "world", value = """
+            {"countries": [{"country": "RU", "countryName": "Russia", "platforms": 7,
+              "byStatus": {"BLOCKED": 3, "RESTRICTED": 2, "THROTTLED": 1, "OPEN": 1}, "promoted": 1, "fines": 1,
+              "fineTotals": [], "lastChange": "2026-02-12T10:00:00Z"}]}""")))
+    public Response countries(@QueryParam("format") String format, @Context HttpHeaders headers) {
+        Map<String, List<StreamStatus>> byCountry = readModel.all().stream()
+                .collect(Collectors.groupingBy(s -> s.stream().country(), TreeMap::new, Collectors.toList()));
+        List<CountrySummary> summaries = new ArrayList<>();
+        byCountry.forEach((code, statuses) -> summaries.add(summary(code, statuses)));
+        if (Params.csv(format, headers)) {
+            return Csv.export("countries", COUNTRY_CSV_COLUMNS, rows -> summaries.forEach(c -> rows.row(c.country(),
+                    c.countryName(), c.platforms(), c.byStatus().get(Status.BLOCKED), c.byStatus().get(Status.RESTRICTED),
+                    c.byStatus().get(Status.THROTTLED), c.byStatus().get(Status.OPEN), c.promoted(), c.fines(),
+                    CountryResource.money(c.fineTotals()), c.lastChange())));
+        }
+        return Response.ok(new World(summaries), MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("platforms/{platform}/countries")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Where a platform has a record, country by country: the world view of one platform")
+    public PlatformCountries platformCountries(@PathParam("platform") String platform,
+                                               @QueryParam("asOf") String asOf,
+                                               @QueryParam("knownAt") String knownAt) {
+        String slug = Params.platform(platform);
+        Platform p = Platforms.resolve(slug).orElseThrow();
+        ReadModel.When when = Params.when(asOf, knownAt);
+        return new PlatformCountries(slug, p.name(), p.owner(), when.asOf(), when.knownAt(), readModel.platform(slug, when));
+    }
+
+    private static CountrySummary summary(String code, List<StreamStatus> statuses) {
+        Map<Status, Integer> byStatus = new EnumMap<>(Status.class);
+        for (Status s : Status.values()) {
+            byStatus.put(s, (int) statuses.stream().filter(x -> x.status() == s).count());
+        }
+        List<Fine> fines = statuses.stream().flatMap(s -> s.fines().stream())
+                .filter(f -> f.state() != Fine.State.ANNULLED).toList();
+        return new CountrySummary(code, Countries.nameOf(code), statuses.size(), byStatus,
+                (int) statuses.stream().filter(StreamStatus::promoted).count(), fines.size(),
+                Money.totals(fines.stream().map(Fine::amount).filter(Objects::nonNull).toList()),
+                statuses.stream().map(StreamStatus::lastChange).filter(Objects::nonNull)
+                        .max(Comparator.naturalOrder()).orElse(null));
+    }
+}

@@ -1,0 +1,272 @@
+package org.restrictionledger.query.projection;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.restrictionledger.events.EventCodec;
+import org.restrictionledger.events.RecordedEvent;
+import org.restrictionledger.events.StreamId;
+import org.restrictionledger.events.Topics;
+import org.restrictionledger.events.json.Json;
+import org.restrictionledger.events.status.StatusFold;
+import org.restrictionledger.events.status.StreamStatus;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Rebuilds the read model from offset 0 of {@code restrictions.events.v1} into fresh tables while the current ones
+ * keep serving, then switches over:
+ * <ol>
+ *   <li>reads the whole topic (a consumer of its own, outside the projection's group) into
+ *       {@code projected_events_rebuild}, and folds every stream into {@code platform_status_rebuild};</li>
+ *   <li>in one transaction that holds off the live projection (reads go on): adds what the live projection applied
+ *       meanwhile, refolds those streams, logs a status change for every stream whose status differs, and swaps the
+ *       tables by renaming them.</li>
+ * </ol>
+ * The change log and the partition offsets are not rebuilt: they describe the live projection, which goes on.
+ */
+@ApplicationScoped
+public class Rebuilder {
+
+    private static final Logger LOG = Logger.getLogger(Rebuilder.class);
+    private static final int BATCH = 500;
+
+    public enum State {
+        IDLE, RUNNING, DONE, FAILED
+    }
+
+    /** Where the last rebuild stands. */
+    public record RebuildStatus(State state, Instant startedAt, Instant finishedAt, long eventsRead, long streams,
+                                long changedStreams, String error) {
+        static final RebuildStatus IDLE = new RebuildStatus(State.IDLE, null, null, 0, 0, 0, null);
+    }
+
+    private final AgroalDataSource dataSource;
+    private final String bootstrapServers;
+    private final AtomicReference<RebuildStatus> status = new AtomicReference<>(RebuildStatus.IDLE);
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "read-model-rebuild"));
+
+    Rebuilder(AgroalDataSource dataSource, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.dataSource = dataSource;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    public RebuildStatus status() {
+        return status.get();
+    }
+
+    /** Starts a rebuild; false when one is already running. */
+    public boolean start() {
+        RebuildStatus current = status.get();
+        RebuildStatus running = new RebuildStatus(State.RUNNING, Instant.now(), null, 0, 0, 0, null);
+        if (current.state() == State.RUNNING || !status.compareAndSet(current, running)) {
+            return false;
+        }
+        worker.execute(this::run);
+        return true;
+    }
+
+    private void run() {
+        RebuildStatus started = status.get();
+        try {
+            createShadowTables();
+            long read = readTopic();
+            long streams = foldAll();
+            long changed = swap();
+            status.set(new RebuildStatus(State.DONE, started.startedAt(), Instant.now(), read, streams, changed, null));
+            LOG.infof("read model rebuilt from offset 0: %d events, %d streams, %d statuses changed", read, streams, changed);
+        } catch (Exception e) {
+            LOG.errorf(e, "read model rebuild failed; the current tables keep serving");
+            status.set(new RebuildStatus(State.FAILED, started.startedAt(), Instant.now(), 0, 0, 0, e.toString()));
+        }
+    }
+
+    private void createShadowTables() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS projected_events_rebuild, platform_status_rebuild");
+            s.execute("CREATE TABLE projected_events_rebuild (LIKE projected_events INCLUDING ALL)");
+            s.execute("CREATE TABLE platform_status_rebuild (LIKE platform_status INCLUDING ALL)");
+        }
+    }
+
+    /** Every record of the topic up to its end as of now; records that are not valid events are skipped. */
+    private long readTopic() throws SQLException {
+        long read = 0;
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, BATCH));
+             Connection c = dataSource.getConnection()) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.EVENTS, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(Topics.EVENTS, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                List<RecordedEvent> events = new ArrayList<>();
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    try {
+                        events.add(EventCodec.decode(record.value()));
+                    } catch (IllegalArgumentException invalid) {
+                        LOG.debugf("rebuild skips the invalid record at %s-%d offset %d", record.topic(),
+                                record.partition(), record.offset());
+                    }
+                }
+                insertEvents(c, "projected_events_rebuild", events);
+                read += events.size();
+                RebuildStatus s = status.get();
+                status.set(new RebuildStatus(State.RUNNING, s.startedAt(), null, read, 0, 0, null));
+            }
+        }
+        return read;
+    }
+
+    private long foldAll() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return foldInto(c, "SELECT CAST(data AS text) FROM projected_events_rebuild ORDER BY stream_id, stream_version");
+        }
+    }
+
+    /** Adds what the live projection applied meanwhile, refolds those streams, logs changes, swaps the tables. */
+    private long swap() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("LOCK TABLE projected_events, platform_status IN EXCLUSIVE MODE");
+                s.execute("""
+                        CREATE TEMP TABLE rebuild_delta ON COMMIT DROP AS
+                        SELECT DISTINCT stream_id FROM projected_events p
+                        WHERE NOT EXISTS (SELECT 1 FROM projected_events_rebuild r WHERE r.event_id = p.event_id)""");
+                s.execute("""
+                        INSERT INTO projected_events_rebuild SELECT * FROM projected_events p
+                        WHERE NOT EXISTS (SELECT 1 FROM projected_events_rebuild r WHERE r.event_id = p.event_id)""");
+                s.execute("DELETE FROM platform_status_rebuild WHERE stream_id IN (SELECT stream_id FROM rebuild_delta)");
+                foldInto(c, """
+                        SELECT CAST(data AS text) FROM projected_events_rebuild
+                        WHERE stream_id IN (SELECT stream_id FROM rebuild_delta) ORDER BY stream_id, stream_version""");
+                int changed = s.executeUpdate("""
+                        INSERT INTO status_changes (stream_id, country, platform, status, version, event_id, changed_at)
+                        SELECT n.stream_id, n.country, n.platform, n.status, n.version,
+                               (SELECT e.event_id FROM projected_events_rebuild e WHERE e.stream_id = n.stream_id
+                                ORDER BY e.stream_version DESC LIMIT 1), now()
+                        FROM platform_status_rebuild n LEFT JOIN platform_status o ON o.stream_id = n.stream_id
+                        WHERE o.stream_id IS NULL OR o.document <> n.document""");
+                s.execute("ALTER TABLE projected_events RENAME TO projected_events_previous");
+                s.execute("ALTER TABLE platform_status RENAME TO platform_status_previous");
+                s.execute("ALTER TABLE projected_events_rebuild RENAME TO projected_events");
+                s.execute("ALTER TABLE platform_status_rebuild RENAME TO platform_status");
+                s.execute("DROP TABLE projected_events_previous, platform_status_previous");
+                c.commit();
+                return changed;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** Folds the streams of the query's events (in stream, version order) into platform_status_rebuild. */
+    private long foldInto(Connection c, String query) throws SQLException {
+        long streams = 0;
+        try (Statement s = c.createStatement();
+             PreparedStatement insert = c.prepareStatement("""
+                     INSERT INTO platform_status_rebuild (stream_id, country, platform, status, version, last_change, document)
+                     VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb))""")) {
+            s.setFetchSize(BATCH);
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (ResultSet rows = s.executeQuery(query)) {
+                List<RecordedEvent> stream = new ArrayList<>();
+                while (rows.next()) {
+                    RecordedEvent event = Json.read(rows.getString(1), RecordedEvent.class);
+                    if (!stream.isEmpty() && !stream.get(0).stream().equals(event.stream())) {
+                        addStatus(insert, stream);
+                        streams++;
+                        stream.clear();
+                    }
+                    stream.add(event);
+                }
+                if (!stream.isEmpty()) {
+                    addStatus(insert, stream);
+                    streams++;
+                }
+                insert.executeBatch();
+            }
+            if (autoCommit) {
+                c.commit();
+                c.setAutoCommit(true);
+            }
+        }
+        return streams;
+    }
+
+    private static void addStatus(PreparedStatement insert, List<RecordedEvent> events) throws SQLException {
+        StreamId stream = events.get(0).stream();
+        StreamStatus status = StatusFold.fold(stream, events);
+        PlatformStatusRow row = new PlatformStatusRow();
+        row.update(status);
+        insert.setString(1, row.streamId);
+        insert.setString(2, row.country);
+        insert.setString(3, row.platform);
+        insert.setString(4, row.status);
+        insert.setLong(5, row.version);
+        insert.setTimestamp(6, row.lastChange == null ? null : Timestamp.from(row.lastChange));
+        insert.setString(7, row.document);
+        insert.addBatch();
+    }
+
+    private static void insertEvents(Connection c, String table, List<RecordedEvent> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table + """
+                 (event_id, stream_id, country, platform, stream_version, position, event_type, effective_date,
+                  recorded_at, data, target_event_id)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?)
+                 ON CONFLICT DO NOTHING""")) {
+            for (RecordedEvent event : events) {
+                ProjectedEvent row = ProjectedEvent.of(event);
+                insert.setObject(1, row.eventId);
+                insert.setString(2, row.streamId);
+                insert.setString(3, row.country);
+                insert.setString(4, row.platform);
+                insert.setLong(5, row.streamVersion);
+                insert.setLong(6, row.position);
+                insert.setString(7, row.eventType);
+                insert.setObject(8, row.effectiveDate);
+                insert.setTimestamp(9, Timestamp.from(row.recordedAt));
+                insert.setString(10, row.data);
+                insert.setObject(11, row.targetEventId);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+}
