@@ -1,5 +1,6 @@
 package org.restrictionledger.query.api;
 
+import org.restrictionledger.query.TestEvents;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,31 +49,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class TimelineTest {
 
     private static final List<Source> SOURCES = List.of(new Source(null, "Example News", null));
-    /** Countries from the end of the ISO list: ProjectionTest takes them from the start. */
-    private static final String[] COUNTRIES = Locale.getISOCountries();
-    private static final AtomicInteger NEXT = new AtomicInteger(COUNTRIES.length - 1);
 
-    private final String country = COUNTRIES[NEXT.getAndDecrement()];
-    private final Map<StreamId, RecordedEvent> last = new HashMap<>();
+    private final TestEvents events = new TestEvents();
+    private final String country = events.country;
 
     private RecordedEvent publish(String platform, LedgerEvent event) {
-        StreamId stream = new StreamId(country, platform);
-        RecordedEvent previous = last.get(stream);
-        long version = previous == null ? 1 : previous.streamVersion() + 1;
-        RecordedEvent recorded = EventHashing.seal(new RecordedEvent(UUID.randomUUID(), stream, version, version,
-                Instant.now().truncatedTo(ChronoUnit.MICROS), UUID.randomUUID(),
-                previous == null ? EventHashing.GENESIS : previous.hash(), null, event));
-        KafkaTestClient.send(Topics.EVENTS, stream.toString(), EventCodec.encode(recorded), Map.of(
-                CloudEvents.HEADER_ID, recorded.eventId().toString(),
-                CloudEvents.HEADER_TYPE, recorded.cloudEventType()));
-        last.put(stream, recorded);
-        return recorded;
+        return events.publish(platform, event);
     }
 
     private void awaitVersion(String platform, long version) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
-                .when().get("/api/v1/countries/" + country + "/platforms/" + platform)
-                .then().statusCode(200).body("version", equalTo((int) version)));
+        events.awaitVersion(platform, version);
     }
 
     private static RestrictionImposed imposed(Measure measure, LocalDate date) {

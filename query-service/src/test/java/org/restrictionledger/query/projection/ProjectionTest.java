@@ -1,5 +1,6 @@
 package org.restrictionledger.query.projection;
 
+import org.restrictionledger.query.TestEvents;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,32 +44,18 @@ class ProjectionTest {
 
     private static final List<Source> SOURCES = List.of(new Source(null, "Example News", null));
 
-    /** A country of its own per test instance, so that country-wide answers are exact. */
-    private static final String[] COUNTRIES = Locale.getISOCountries();
-    private static final AtomicInteger NEXT_COUNTRY = new AtomicInteger();
-
-    private final String country = COUNTRIES[NEXT_COUNTRY.getAndIncrement()];
-    private final StreamId whatsapp = new StreamId(country, "whatsapp");
-    private RecordedEvent last;
+    private final TestEvents events = new TestEvents();
+    private final String country = events.country;
+    private final StreamId whatsapp = events.stream("whatsapp");
 
     private RecordedEvent publish(StreamId stream, long version, LedgerEvent event) {
-        RecordedEvent recorded = EventHashing.seal(new RecordedEvent(UUID.randomUUID(), stream, version, version,
-                Instant.now().truncatedTo(ChronoUnit.MICROS), UUID.randomUUID(),
-                last == null ? EventHashing.GENESIS : last.hash(), null, event));
-        send(recorded);
-        last = recorded;
+        RecordedEvent recorded = events.publish(stream.platform(), event);
+        assertEquals(version, recorded.streamVersion());
         return recorded;
     }
 
     private static void send(RecordedEvent event) {
-        KafkaTestClient.send(Topics.EVENTS, event.stream().toString(), EventCodec.encode(event), Map.of(
-                CloudEvents.HEADER_SPEC_VERSION, "1.0",
-                CloudEvents.HEADER_ID, event.eventId().toString(),
-                CloudEvents.HEADER_TYPE, event.cloudEventType(),
-                CloudEvents.HEADER_SOURCE, "/test",
-                CloudEvents.HEADER_SUBJECT, event.stream().toString(),
-                CloudEvents.HEADER_TIME, event.recordedAt().toString(),
-                CloudEvents.HEADER_CONTENT_TYPE, "application/json"));
+        TestEvents.send(event);
     }
 
     private static RestrictionImposed imposed(Measure measure, Effective effective, String... features) {
@@ -76,9 +63,7 @@ class ProjectionTest {
     }
 
     private void awaitVersion(StreamId stream, int version) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().when().get("/api/v1/countries/" + stream.country() + "/platforms/" + stream.platform())
-                        .then().statusCode(200).body("version", equalTo(version)));
+        events.awaitVersion(stream.platform(), version);
     }
 
     @Test
@@ -109,7 +94,7 @@ class ProjectionTest {
         send(block);
         send(lift);
         // A later event on the same stream (same partition) proves the redeliveries were consumed first.
-        StreamId other = new StreamId(country, "telegram");
+        StreamId other = events.stream("telegram");
         publish(other, 1, imposed(Measure.THROTTLING, Effective.day(LocalDate.of(2026, 1, 1))));
         awaitVersion(other, 1);
 
