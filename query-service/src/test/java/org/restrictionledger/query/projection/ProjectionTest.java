@@ -7,8 +7,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.restrictionledger.events.CloudEvents;
 import org.restrictionledger.events.Effective;
-import org.restrictionledger.events.EventCodec;
-import org.restrictionledger.events.EventHashing;
 import org.restrictionledger.events.LedgerEvent;
 import org.restrictionledger.events.Measure;
 import org.restrictionledger.events.Precision;
@@ -21,15 +19,10 @@ import org.restrictionledger.events.Topics;
 import org.restrictionledger.testsupport.KafkaTestClient;
 import org.restrictionledger.testsupport.RealInfrastructure;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
