@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real Apache Kafka broker ({@code kafka_2.13}, the version of the services' kafka-clients), single-node KRaft on
@@ -83,15 +82,7 @@ public final class KafkaBroker implements AutoCloseable {
     /** SIGTERM, then SIGKILL after 30 s: a clean stop keeps the data directory consistent for the next start. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        Processes.stop(process);
     }
 
     private void awaitPort() {
