@@ -42,7 +42,8 @@ final class RunningProduct {
     static synchronized RunningProduct get() {
         if (instance == null) {
             instance = new RunningProduct();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> instance.processes.values().forEach(ServiceProcess::close)));
+            RunningProduct product = instance;
+            TestInfrastructure.closeAtExit(() -> product.processes.values().parallelStream().forEach(ServiceProcess::close));
         }
         return instance;
     }

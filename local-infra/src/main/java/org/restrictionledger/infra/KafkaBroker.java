@@ -23,12 +23,13 @@ public final class KafkaBroker implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
-    private final Process process;
+    private final Path dataDir;
     private final int port;
     private final Path logFile;
+    private Process process;
 
-    private KafkaBroker(Process process, int port, Path logFile) {
-        this.process = process;
+    private KafkaBroker(Path dataDir, int port, Path logFile) {
+        this.dataDir = dataDir;
         this.port = port;
         this.logFile = logFile;
     }
@@ -55,16 +56,33 @@ public final class KafkaBroker implements AutoCloseable {
                 String clusterId = run(dataDir, logFile, "kafka.tools.StorageTool", "random-uuid").strip();
                 run(dataDir, logFile, "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", properties.toString());
             }
-            Process process = java(dataDir, log4j, "kafka.Kafka", properties.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                    .start();
-            KafkaBroker broker = new KafkaBroker(process, clientPort, logFile);
-            broker.awaitPort();
+            KafkaBroker broker = new KafkaBroker(dataDir, clientPort, logFile);
+            broker.launch();
             return broker;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the Kafka broker in " + dataDir, e);
         }
+    }
+
+    /** Starts the broker process again after {@link #close()}: same data, same ports (a broker coming back). */
+    public synchronized void startAgain() {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException("the broker is running");
+        }
+        try {
+            launch();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the Kafka broker again in " + dataDir, e);
+        }
+    }
+
+    private void launch() throws IOException {
+        process = java(dataDir, dataDir.resolve("log4j2.properties"), "kafka.Kafka",
+                dataDir.resolve("server.properties").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                .start();
+        awaitPort();
     }
 
     public String bootstrapServers() {
@@ -75,13 +93,13 @@ public final class KafkaBroker implements AutoCloseable {
         return logFile;
     }
 
-    public boolean isAlive() {
+    public synchronized boolean isAlive() {
         return process.isAlive();
     }
 
     /** SIGTERM, then SIGKILL after 30 s: a clean stop keeps the data directory consistent for the next start. */
     @Override
-    public void close() {
+    public synchronized void close() {
         Processes.stop(process);
     }
 

@@ -53,7 +53,8 @@ public final class LocalStack {
                     Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                             "QUARKUS_DATASOURCE_JDBC_URL", server.ensureDatabase(name),
                             "QUARKUS_DATASOURCE_USERNAME", server.username(),
-                            "QUARKUS_DATASOURCE_PASSWORD", server.password()),
+                            "QUARKUS_DATASOURCE_PASSWORD", server.password(),
+                            "RL_LOG_JSON", "false"),
                     line -> OUT.println(prefix + line));
             started.add(process);
             services.add(process);

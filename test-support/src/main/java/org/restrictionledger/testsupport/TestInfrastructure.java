@@ -42,6 +42,22 @@ public final class TestInfrastructure {
     private static KafkaBroker broker;
     private static PostgresServer postgres;
     private static Boolean docker;
+    /** Closed in reverse order of registration by one shutdown hook: what uses the infrastructure goes first. */
+    private static final java.util.Deque<AutoCloseable> CLOSE_AT_EXIT = new java.util.ArrayDeque<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            synchronized (TestInfrastructure.class) {
+                while (!CLOSE_AT_EXIT.isEmpty()) {
+                    try {
+                        CLOSE_AT_EXIT.pop().close();
+                    } catch (Exception e) {
+                        LOG.warning("while stopping test infrastructure: " + e);
+                    }
+                }
+            }
+        }, "test-infrastructure-stop"));
+    }
 
     private TestInfrastructure() {
     }
@@ -76,11 +92,19 @@ public final class TestInfrastructure {
         return Optional.ofNullable(broker);
     }
 
+    /**
+     * Stops {@code resource} when the JVM exits, before the broker and the database it uses (which were registered
+     * first): services drain against a broker that is still there.
+     */
+    public static synchronized void closeAtExit(AutoCloseable resource) {
+        CLOSE_AT_EXIT.push(resource);
+    }
+
     private static String startKafka() {
         if (dockerAvailable()) {
             KafkaContainer container = new KafkaContainer(KAFKA_IMAGE);
             container.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+            closeAtExit(container::stop);
             LOG.info("tests use Kafka in a container: " + container.getBootstrapServers());
             return container.getBootstrapServers();
         }
@@ -92,7 +116,7 @@ public final class TestInfrastructure {
                     + "Set " + KAFKA_ENV + " to a running broker, start a Docker engine, or build local-infra "
                     + "(./mvnw -pl local-infra -am install) so the embedded broker can run.", e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(broker::close));
+        closeAtExit(broker);
         LOG.info("tests use the Kafka broker process at " + broker.bootstrapServers() + " (log: " + broker.logFile() + ")");
         return broker.bootstrapServers();
     }
@@ -101,12 +125,12 @@ public final class TestInfrastructure {
         if (dockerAvailable()) {
             PostgreSQLContainer container = new PostgreSQLContainer(POSTGRES_IMAGE);
             container.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+            closeAtExit(container::stop);
             return new PostgresServer(container.getJdbcUrl(), container.getUsername(), container.getPassword());
         }
         try {
             EmbeddedPostgresServer server = EmbeddedPostgresServer.start(null, 0);
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+            closeAtExit(server);
             LOG.info("tests use embedded PostgreSQL at " + server.server().adminJdbcUrl());
             return server.server();
         } catch (Exception e) {

@@ -1,5 +1,6 @@
 package org.restrictionledger.ingest.domain;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.restrictionledger.events.command.LedgerCommand;
@@ -35,11 +36,20 @@ public class Submissions {
 
     private final CommandPublisher publisher;
     private final SubmissionStore store;
+    private final MeterRegistry registry;
     private final Clock clock = Clock.systemUTC();
 
-    Submissions(CommandPublisher publisher, SubmissionStore store) {
+    Submissions(CommandPublisher publisher, SubmissionStore store, MeterRegistry registry) {
         this.publisher = publisher;
         this.store = store;
+        this.registry = registry;
+    }
+
+    /** Metric {@code ingest.reports{result}}: submitted, replayed (Idempotency-Key), invalid, unavailable. */
+    private void count(String result, int n) {
+        if (n > 0) {
+            registry.counter("ingest.reports", "result", result).increment(n);
+        }
     }
 
     /** What became of one report. */
@@ -59,6 +69,7 @@ public class Submissions {
         Instant receivedAt = now();
         ReportNormaliser.Result result = ReportNormaliser.normalise(report, id, receivedAt);
         if (!result.valid()) {
+            count("invalid", 1);
             throw new ProblemException(Problem.invalid("Invalid report", result.errors()));
         }
         LedgerCommand command = result.command();
@@ -66,6 +77,7 @@ public class Submissions {
         if (idempotencyKey == null) {
             publishOrFail(command);
             store.pending(List.of(pending));
+            count("submitted", 1);
             return new Submitted(id, pending.streamId(), report.type(), receivedAt, false);
         }
 
@@ -73,6 +85,7 @@ public class Submissions {
         String commandJson = Json.write(command);
         if (store.claim(idempotencyKey, requestHash, pending, commandJson)) {
             publishOrFail(command);
+            count("submitted", 1);
             return new Submitted(id, pending.streamId(), report.type(), receivedAt, false);
         }
         Submission earlier = store.byKey(idempotencyKey).orElseThrow();
@@ -85,6 +98,7 @@ public class Submissions {
             // The first attempt may have died before the broker took the command: publish the same command id again.
             publishOrFail(Json.read(earlier.command, LedgerCommand.class));
         }
+        count("replayed", 1);
         return new Submitted(earlier.id, earlier.streamId, earlier.reportType, earlier.receivedAt, true);
     }
 
@@ -122,6 +136,9 @@ public class Submissions {
             }
         }
         store.pending(pending);
+        count("submitted", pending.size());
+        count("unavailable", commands.size() - pending.size());
+        count("invalid", reports.size() - commands.size());
         LOG.infof("batch of %d reports: %d submitted", reports.size(), pending.size());
         return items;
     }
@@ -141,6 +158,7 @@ public class Submissions {
         try {
             publisher.publish(command);
         } catch (RuntimeException e) {
+            count("unavailable", 1);
             LOG.errorf(e, "could not publish submission %s for %s", command.commandId(), command.stream());
             throw new ProblemException(Problem.of(503, "unavailable", "Ledger unavailable",
                     "The report could not be handed to the ledger. Retry later (with the same Idempotency-Key, if "

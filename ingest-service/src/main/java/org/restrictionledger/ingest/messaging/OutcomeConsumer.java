@@ -1,5 +1,6 @@
 package org.restrictionledger.ingest.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -22,9 +23,11 @@ public class OutcomeConsumer {
     private static final Logger LOG = Logger.getLogger(OutcomeConsumer.class);
 
     private final SubmissionStore submissions;
+    private final MeterRegistry registry;
 
-    OutcomeConsumer(SubmissionStore submissions) {
+    OutcomeConsumer(SubmissionStore submissions, MeterRegistry registry) {
         this.submissions = submissions;
+        this.registry = registry;
     }
 
     @Incoming(CHANNEL)
@@ -35,6 +38,7 @@ public class OutcomeConsumer {
             throw new IllegalArgumentException("outcome lacks commandId, stream or decision: " + payload);
         }
         submissions.decided(outcome);
+        registry.counter("ingest.outcomes", "decision", outcome.decision().name().toLowerCase(java.util.Locale.ROOT)).increment();
         LOG.debugf("submission %s on %s: %s", outcome.commandId(), outcome.stream(), outcome.decision());
     }
 }

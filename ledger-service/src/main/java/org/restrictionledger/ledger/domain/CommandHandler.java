@@ -39,9 +39,13 @@ public class CommandHandler {
         this.outbox = outbox;
     }
 
-    /** @return the outcome, or null when the command had been processed before (a redelivery) */
+    /** A decided command: its outcome, the types of the events it appended, the kind of rule that refused it. */
+    public record Handled(CommandOutcome outcome, List<String> eventTypes, Decision.Code rejection) {
+    }
+
+    /** @return what was decided, or null when the command had been processed before (a redelivery) */
     @Transactional
-    public CommandOutcome handle(LedgerCommand command) {
+    public Handled handle(LedgerCommand command) {
         if (ProcessedCommand.findById(command.commandId()) != null) {
             LOG.infof("command %s on %s was processed before; redelivery ignored", command.commandId(), command.stream());
             return null;
@@ -51,6 +55,7 @@ public class CommandHandler {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 
         CommandOutcome outcome;
+        List<String> types = new ArrayList<>();
         Decision decision = Decider.decide(history, command,
                 new Decider.Context(LocalDate.ofInstant(now, ZoneOffset.UTC), store::streamOf));
         if (decision instanceof Decision.Accept accept) {
@@ -62,6 +67,7 @@ public class CommandHandler {
                 store.append(recorded);
                 outbox.event(recorded);
                 ids.add(recorded.eventId());
+                types.add(event.type());
                 prevHash = recorded.hash();
                 LOG.infof("appended %s %s v%d to %s", event.type(), recorded.eventId(), version, command.stream());
             }
@@ -79,6 +85,6 @@ public class CommandHandler {
         processed.processedAt = now;
         processed.persist();
         outbox.outcome(outcome);
-        return outcome;
+        return new Handled(outcome, types, decision instanceof Decision.Reject r ? r.code() : null);
     }
 }

@@ -54,7 +54,7 @@ public final class Decider {
     public static Decision decide(List<RecordedEvent> history, LedgerCommand command, Context context) {
         Optional<String> future = future("effective", command.effective(), context);
         if (future.isPresent()) {
-            return reject(future.get());
+            return reject(Decision.Code.FUTURE_DATE, future.get());
         }
         StreamStatus current = StatusFold.fold(command.stream(), history);
         if (command instanceof ImposeRestriction c) {
@@ -80,7 +80,7 @@ public final class Decider {
                 .filter(m -> m.features().equals(c.features()))
                 .findFirst();
         if (same.isPresent()) {
-            return reject("duplicate: " + describe(c.measure().name(), c.features()) + " is already active on "
+            return reject(Decision.Code.DUPLICATE, "duplicate: " + describe(c.measure().name(), c.features()) + " is already active on "
                     + c.stream() + " since " + same.get().since().date() + " (restriction " + same.get().restrictionId() + ")");
         }
         return accept(new RestrictionImposed(c.measure(), c.features(), c.authority(), c.legalBasis(), c.reason(),
@@ -90,15 +90,15 @@ public final class Decider {
     private static Decision change(StreamStatus current, ChangeRestriction c) {
         Target target = target(current, "change", c.stream(), c.restrictionId(), c.fromMeasure());
         if (target.rejection != null) {
-            return reject(target.rejection);
+            return reject(target.code, target.rejection);
         }
         ActiveMeasure m = target.measure;
         if (m.measure() == c.measure() && m.features().equals(c.features())) {
-            return reject("no change: restriction " + m.restrictionId() + " is already "
+            return reject(Decision.Code.NO_CHANGE, "no change: restriction " + m.restrictionId() + " is already "
                     + describe(c.measure().name(), c.features()));
         }
         if (c.effective().compareTo(m.since()) < 0) {
-            return reject("cannot change: the change (" + c.effective().date() + ") would take effect before the "
+            return reject(Decision.Code.OUT_OF_ORDER, "cannot change: the change (" + c.effective().date() + ") would take effect before the "
                     + "restriction took its current form (" + m.since().date() + ")");
         }
         return accept(new RestrictionChanged(m.restrictionId(), c.direction(), c.measure(), c.features(), c.authority(),
@@ -108,11 +108,11 @@ public final class Decider {
     private static Decision lift(StreamStatus current, LiftRestriction c) {
         Target target = target(current, "lift", c.stream(), c.restrictionId(), c.measure());
         if (target.rejection != null) {
-            return reject(target.rejection);
+            return reject(target.code, target.rejection);
         }
         ActiveMeasure m = target.measure;
         if (c.effective().compareTo(m.since()) < 0) {
-            return reject("cannot lift: the lift (" + c.effective().date() + ") would take effect before the "
+            return reject(Decision.Code.OUT_OF_ORDER, "cannot lift: the lift (" + c.effective().date() + ") would take effect before the "
                     + "restriction it ends (" + m.since().date() + ")");
         }
         return accept(new RestrictionLifted(m.restrictionId(), m.measure(), c.authority(), c.reason(), c.effective(),
@@ -121,15 +121,15 @@ public final class Decider {
 
     private static Decision fine(ImposeFine c) {
         if ((c.amount() == null) != (c.currency() == null)) {
-            return reject("a fine's amount and currency come together: give both, or neither when the amount is not known");
+            return reject(Decision.Code.INVALID_AMOUNT, "a fine's amount and currency come together: give both, or neither when the amount is not known");
         }
         if (c.amount() != null) {
             if (c.amount().signum() <= 0) {
-                return reject("a fine's amount must be greater than zero, was " + c.amount().toPlainString());
+                return reject(Decision.Code.INVALID_AMOUNT, "a fine's amount must be greater than zero, was " + c.amount().toPlainString());
             }
             Optional<String> currency = currencyProblem(c.currency());
             if (currency.isPresent()) {
-                return reject(currency.get());
+                return reject(Decision.Code.UNKNOWN_CURRENCY, currency.get());
             }
         }
         return accept(new FineImposed(c.amount(), c.currency(), c.authority(), c.legalBasis(), c.reason(),
@@ -140,15 +140,15 @@ public final class Decider {
         String verb = c.settlement() == SettleFine.Settlement.PAID ? "pay" : "annul";
         Optional<Fine> fine = current.fine(c.fineId());
         if (fine.isEmpty()) {
-            return reject("cannot " + verb + ": there is no fine " + c.fineId() + " on " + c.stream());
+            return reject(Decision.Code.NO_SUCH_FINE, "cannot " + verb + ": there is no fine " + c.fineId() + " on " + c.stream());
         }
         Fine f = fine.get();
         if (f.state() != Fine.State.OUTSTANDING) {
-            return reject("cannot " + verb + ": fine " + c.fineId() + " is already settled ("
+            return reject(Decision.Code.ALREADY_SETTLED, "cannot " + verb + ": fine " + c.fineId() + " is already settled ("
                     + f.state().name().toLowerCase(Locale.ROOT) + " " + f.settledOn().date() + ")");
         }
         if (c.effective().compareTo(f.imposedOn()) < 0) {
-            return reject("cannot " + verb + ": the fine was imposed on " + f.imposedOn().date() + ", after "
+            return reject(Decision.Code.OUT_OF_ORDER, "cannot " + verb + ": the fine was imposed on " + f.imposedOn().date() + ", after "
                     + c.effective().date());
         }
         return accept(c.settlement() == SettleFine.Settlement.PAID
@@ -158,11 +158,11 @@ public final class Decider {
 
     private static Decision promote(StreamStatus current, PromoteAlternative c) {
         if (current.promoted()) {
-            return reject("duplicate: " + c.stream().platform() + " is already promoted in " + c.stream().country()
+            return reject(Decision.Code.DUPLICATE, "duplicate: " + c.stream().platform() + " is already promoted in " + c.stream().country()
                     + " since " + current.promotion().since().date());
         }
         if (c.replaces().contains(c.stream().platform())) {
-            return reject("a platform cannot be promoted as a replacement for itself");
+            return reject(Decision.Code.INVALID, "a platform cannot be promoted as a replacement for itself");
         }
         return accept(new AlternativePromoted(c.replaces(), c.services(), c.authority(), c.reason(), c.effective(),
                 c.sources()));
@@ -171,31 +171,34 @@ public final class Decider {
     private static Decision correct(List<RecordedEvent> history, CorrectRecord c, Context context) {
         Optional<RecordedEvent> target = history.stream().filter(e -> e.eventId().equals(c.targetEventId())).findFirst();
         if (target.isEmpty()) {
-            return reject(context.streamOfEvent().apply(c.targetEventId())
-                    .map(other -> "cannot correct: event " + c.targetEventId() + " belongs to " + other + ", not " + c.stream())
-                    .orElse("cannot correct: there is no event " + c.targetEventId() + " in the ledger"));
+            Optional<StreamId> other = context.streamOfEvent().apply(c.targetEventId());
+            return other.isPresent()
+                    ? reject(Decision.Code.OTHER_STREAM, "cannot correct: event " + c.targetEventId() + " belongs to "
+                            + other.get() + ", not " + c.stream())
+                    : reject(Decision.Code.NO_SUCH_EVENT, "cannot correct: there is no event " + c.targetEventId()
+                            + " in the ledger");
         }
         LedgerEvent original = target.get().event();
         if (original instanceof RecordCorrected) {
-            return reject("cannot correct a correction: correct the original event instead");
+            return reject(Decision.Code.INVALID_CORRECTION, "cannot correct a correction: correct the original event instead");
         }
         if (StatusFold.corrections(history).getOrDefault(c.targetEventId(), Optional.of(original)).isEmpty()) {
-            return reject("cannot correct: event " + c.targetEventId() + " is already retracted");
+            return reject(Decision.Code.ALREADY_RETRACTED, "cannot correct: event " + c.targetEventId() + " is already retracted");
         }
         if (c.action() == RecordCorrected.Action.AMEND) {
             if (c.amended() == null) {
-                return reject("an amendment needs the amended event");
+                return reject(Decision.Code.INVALID_CORRECTION, "an amendment needs the amended event");
             }
             if (!c.amended().type().equals(original.type())) {
-                return reject("an amendment of a " + original.type() + " must be a " + original.type() + ", was "
+                return reject(Decision.Code.INVALID_CORRECTION, "an amendment of a " + original.type() + " must be a " + original.type() + ", was "
                         + c.amended().type());
             }
             Optional<String> future = future("amended.effective", c.amended().effective(), context);
             if (future.isPresent()) {
-                return reject(future.get());
+                return reject(Decision.Code.FUTURE_DATE, future.get());
             }
             if (c.amended() instanceof FineImposed f && f.amount() != null && f.amount().signum() <= 0) {
-                return reject("a fine's amount must be greater than zero, was " + f.amount().toPlainString());
+                return reject(Decision.Code.INVALID_AMOUNT, "a fine's amount must be greater than zero, was " + f.amount().toPlainString());
             }
         }
         return accept(new RecordCorrected(c.targetEventId(), c.action(),
@@ -203,7 +206,7 @@ public final class Decider {
     }
 
     /** The active restriction a change or lift means, or why there is none. */
-    private record Target(ActiveMeasure measure, String rejection) {
+    private record Target(ActiveMeasure measure, Decision.Code code, String rejection) {
     }
 
     private static Target target(StreamStatus current, String verb, StreamId stream, UUID restrictionId,
@@ -211,21 +214,21 @@ public final class Decider {
         if (restrictionId != null) {
             return current.active(restrictionId)
                     .filter(m -> measure == null || m.measure() == measure)
-                    .map(m -> new Target(m, null))
-                    .orElseGet(() -> new Target(null, current.active(restrictionId).isPresent()
+                    .map(m -> new Target(m, null, null))
+                    .orElseGet(() -> new Target(null, Decision.Code.NOT_ACTIVE, current.active(restrictionId).isPresent()
                             ? "cannot " + verb + ": restriction " + restrictionId + " is a "
                                     + current.active(restrictionId).get().measure() + ", not a " + measure
                             : "cannot " + verb + ": restriction " + restrictionId + " is not active on " + stream));
         }
         List<ActiveMeasure> candidates = current.active(measure);
         if (candidates.isEmpty()) {
-            return new Target(null, "cannot " + verb + ": there is no " + measure + " restriction active on " + stream);
+            return new Target(null, Decision.Code.NOT_ACTIVE, "cannot " + verb + ": there is no " + measure + " restriction active on " + stream);
         }
         if (candidates.size() > 1) {
-            return new Target(null, "ambiguous " + verb + ": " + candidates.size() + " " + measure
+            return new Target(null, Decision.Code.AMBIGUOUS, "ambiguous " + verb + ": " + candidates.size() + " " + measure
                     + " restrictions are active on " + stream + "; name one by restrictionId");
         }
-        return new Target(candidates.get(0), null);
+        return new Target(candidates.get(0), null, null);
     }
 
     private static Optional<String> future(String field, Effective effective, Context context) {
@@ -249,8 +252,8 @@ public final class Decider {
         return new Decision.Accept(List.of(event));
     }
 
-    private static Decision reject(String reason) {
-        return new Decision.Reject(reason);
+    private static Decision reject(Decision.Code code, String reason) {
+        return new Decision.Reject(code, reason);
     }
 
     private static String describe(String measure, List<String> features) {

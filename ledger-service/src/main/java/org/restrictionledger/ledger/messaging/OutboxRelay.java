@@ -1,5 +1,8 @@
 package org.restrictionledger.ledger.messaging;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -17,11 +20,13 @@ import org.restrictionledger.ledger.store.OutboxMessage;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -45,15 +50,22 @@ public class OutboxRelay {
     /** One relay at a time in this instance; a wake-up while one runs queues exactly one more run. */
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
     private final AtomicBoolean pending = new AtomicBoolean();
+    private final AtomicLong backlog = new AtomicLong();
+    private final Timer publishLatency;
 
     OutboxRelay(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048) MutinyEmitter<String> emitter,
-                EntityManager em,
+                EntityManager em, MeterRegistry registry,
                 @ConfigProperty(name = "ledger.outbox.batch-size", defaultValue = "500") int batchSize,
                 @ConfigProperty(name = "ledger.outbox.publish-timeout", defaultValue = "30s") Duration publishTimeout) {
         this.emitter = emitter;
         this.em = em;
         this.batchSize = batchSize;
         this.publishTimeout = publishTimeout;
+        Gauge.builder("ledger.outbox.backlog", backlog, AtomicLong::get)
+                .description("outbox rows not yet published, as of the relay's last run").register(registry);
+        this.publishLatency = Timer.builder("ledger.outbox.publish.latency")
+                .description("from a row's commit to the broker's acknowledgement of its record")
+                .publishPercentileHistogram().register(registry);
     }
 
     /** Publishes right after a command's transaction committed, without waiting for the next tick. */
@@ -79,6 +91,7 @@ public class OutboxRelay {
             do {
                 published = QuarkusTransaction.requiringNew().call(this::publishBatch);
             } while (published == batchSize);
+            backlog.set(QuarkusTransaction.requiringNew().call(OutboxMessage::count));
         } catch (RuntimeException e) {
             LOG.warnf(e, "outbox relay failed; the rows stay and are retried on the next tick");
         }
@@ -99,6 +112,8 @@ public class OutboxRelay {
                 .map(row -> emitter.sendMessage(toMessage(row)).subscribeAsCompletionStage())
                 .toArray(CompletableFuture[]::new);
         CompletableFuture.allOf(acks).get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        Instant acked = Instant.now();
+        batch.forEach(row -> publishLatency.record(Duration.between(row.createdAt, acked)));
         OutboxMessage.delete("id IN ?1", batch.stream().map(row -> row.id).toList());
         LOG.debugf("published %d outbox rows", batch.size());
         return batch.size();

@@ -6,7 +6,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.restrictionledger.events.CommandOutcome;
+
 import org.restrictionledger.events.Effective;
 import org.restrictionledger.events.Measure;
 import org.restrictionledger.events.Source;
@@ -47,11 +47,11 @@ class TamperDetectionTest {
         StreamId stream = new StreamId("RU", "p-" + UUID.randomUUID().toString().substring(0, 8));
         List<UUID> ids = new java.util.ArrayList<>();
         for (Measure measure : List.of(Measure.FEATURE_LIMIT, Measure.DOMAIN_DELISTING, Measure.FULL_BLOCK)) {
-            CommandOutcome outcome = handler.handle(new ImposeRestriction(UUID.randomUUID(), stream, measure,
+            CommandHandler.Handled outcome = handler.handle(new ImposeRestriction(UUID.randomUUID(), stream, measure,
                     measure == Measure.FEATURE_LIMIT ? List.of("voice_calls") : List.of(), "Roskomnadzor", null,
                     "reason", Effective.day(LocalDate.of(2026, 2, 1)), List.of(new Source(null, "Example", null)),
                     Instant.now()));
-            ids.addAll(outcome.eventIds());
+            ids.addAll(outcome.outcome().eventIds());
         }
         String path = "/api/v1/streams/" + stream + "/verify";
         given().when().get(path).then().statusCode(200)

@@ -43,6 +43,8 @@ public class ProjectionMonitor {
     private final Admin admin;
     private final Map<Integer, PartitionProgress> progress = new ConcurrentHashMap<>();
     private volatile Instant refreshedAt;
+    private volatile Instant progressedAt = Instant.now();
+    private volatile long lastPosition = -1;
 
     ProjectionMonitor(EntityManager em, MeterRegistry registry,
                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
@@ -59,6 +61,11 @@ public class ProjectionMonitor {
 
     public Instant refreshedAt() {
         return refreshedAt;
+    }
+
+    /** When the projection last moved forward, or last had nothing to do. */
+    public Instant progressedAt() {
+        return progressedAt;
     }
 
     @Scheduled(every = "${query.projection.lag-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -82,6 +89,12 @@ public class ProjectionMonitor {
                 }
             });
             refreshedAt = Instant.now();
+            long position = progress.values().stream().mapToLong(PartitionProgress::position).sum();
+            long lag = progress.values().stream().mapToLong(PartitionProgress::lag).sum();
+            if (position > lastPosition || lag == 0) {
+                progressedAt = refreshedAt;
+            }
+            lastPosition = position;
         } catch (Exception e) {
             LOG.warnf("could not measure the projection lag: %s", e.toString());
         }
