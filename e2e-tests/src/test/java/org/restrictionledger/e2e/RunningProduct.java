@@ -86,8 +86,21 @@ final class RunningProduct {
                 Map.of("KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrapServers(),
                         "QUARKUS_DATASOURCE_JDBC_URL", databases.get(service),
                         "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
-                        "QUARKUS_DATASOURCE_PASSWORD", postgres.password()),
+                        "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
+                        // Tracing on (as an operator turns it on), exporting to a collector that is not there:
+                        // TracingIT follows the trace ids in the services' logs instead.
+                        "QUARKUS_OTEL_SDK_DISABLED", "false",
+                        "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + KafkaBroker.freePort()),
                 line -> append(log, line));
+    }
+
+    /** What the service has logged so far. */
+    String logged(Service service) {
+        try {
+            return Files.readString(log(service));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Path log(Service service) {

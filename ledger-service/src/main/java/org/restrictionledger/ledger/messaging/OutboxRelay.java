@@ -119,9 +119,13 @@ public class OutboxRelay {
         return batch.size();
     }
 
+    /** On shutdown, a batch being published is finished (and its rows deleted) before the producer closes. */
     @PreDestroy
-    void stop() {
+    void stop() throws InterruptedException {
         executor.shutdown();
+        if (!executor.awaitTermination(publishTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            LOG.warn("the outbox relay did not finish its batch in time; its rows are published again after restart");
+        }
     }
 
     private static Message<String> toMessage(OutboxMessage row) {

@@ -1,5 +1,7 @@
 package org.restrictionledger.ledger.store;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.restrictionledger.events.CloudEvents;
@@ -13,6 +15,7 @@ import org.restrictionledger.events.json.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes what must be published into the outbox table, inside the caller's transaction: events as CloudEvents 1.0
@@ -20,6 +23,9 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class Outbox {
+
+    /** W3C Trace Context header: the trace of the command that wrote the row continues where the row is consumed. */
+    static final String TRACEPARENT = "traceparent";
 
     private final String source;
 
@@ -45,14 +51,24 @@ public class Outbox {
         headers.put(CloudEvents.HEADER_CONTENT_TYPE, CloudEvents.CONTENT_TYPE_JSON);
         headers.put(CloudEvents.HEADER_STREAM_VERSION, Long.toString(event.streamVersion()));
         headers.put(CloudEvents.HEADER_POSITION, Long.toString(event.position()));
+        traceparent().ifPresent(t -> headers.put(TRACEPARENT, t));
         OutboxMessage.of(Topics.EVENTS, event.stream().toString(), headers, data, event.recordedAt())
                 .persist();
     }
 
+    /** The current span as a W3C traceparent; empty when tracing is off or there is no span. */
+    private static Optional<String> traceparent() {
+        SpanContext span = Span.current().getSpanContext();
+        return span.isValid()
+                ? Optional.of("00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex())
+                : Optional.empty();
+    }
+
     public void outcome(CommandOutcome outcome) {
-        OutboxMessage.of(Topics.OUTCOMES, outcome.stream().toString(),
-                        Map.of(CloudEvents.HEADER_CONTENT_TYPE, CloudEvents.CONTENT_TYPE_JSON), Json.write(outcome),
-                        outcome.decidedAt())
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(CloudEvents.HEADER_CONTENT_TYPE, CloudEvents.CONTENT_TYPE_JSON);
+        traceparent().ifPresent(t -> headers.put(TRACEPARENT, t));
+        OutboxMessage.of(Topics.OUTCOMES, outcome.stream().toString(), headers, Json.write(outcome), outcome.decidedAt())
                 .persist();
     }
 

@@ -77,7 +77,7 @@ public class Projection {
         change.eventId = event.eventId();
         change.changedAt = Instant.now();
         change.persist();
-        LOG.debugf("projected %s v%d: %s", event.stream(), event.streamVersion(), status.status());
+        LOG.infof("projected %s %s v%d: %s", event.event().type(), event.stream(), event.streamVersion(), status.status());
         return true;
     }
 
