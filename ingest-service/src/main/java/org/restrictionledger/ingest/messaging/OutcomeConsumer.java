@@ -7,6 +7,7 @@ import org.jboss.logging.Logger;
 import org.restrictionledger.events.CommandOutcome;
 import org.restrictionledger.events.json.Json;
 import org.restrictionledger.ingest.store.SubmissionStore;
+import org.restrictionledger.support.messaging.DurableProcessing;
 
 import io.smallrye.common.annotation.Blocking;
 
@@ -24,10 +25,12 @@ public class OutcomeConsumer {
 
     private final SubmissionStore submissions;
     private final MeterRegistry registry;
+    private final DurableProcessing durably;
 
-    OutcomeConsumer(SubmissionStore submissions, MeterRegistry registry) {
+    OutcomeConsumer(SubmissionStore submissions, MeterRegistry registry, DurableProcessing durably) {
         this.submissions = submissions;
         this.registry = registry;
+        this.durably = durably;
     }
 
     @Incoming(CHANNEL)
@@ -37,7 +40,10 @@ public class OutcomeConsumer {
         if (outcome.commandId() == null || outcome.stream() == null || outcome.decision() == null) {
             throw new IllegalArgumentException("outcome lacks commandId, stream or decision: " + payload);
         }
-        submissions.decided(outcome);
+        durably.untilDone("outcome of " + outcome.commandId(), () -> {
+            submissions.decided(outcome);
+            return outcome;
+        });
         registry.counter("ingest.outcomes", "decision", outcome.decision().name().toLowerCase(java.util.Locale.ROOT)).increment();
         LOG.debugf("submission %s on %s: %s", outcome.commandId(), outcome.stream(), outcome.decision());
     }

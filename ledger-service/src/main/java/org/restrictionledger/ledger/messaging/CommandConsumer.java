@@ -7,6 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.restrictionledger.events.command.LedgerCommand;
 import org.restrictionledger.events.json.Json;
 import org.restrictionledger.ledger.domain.CommandHandler;
+import org.restrictionledger.support.messaging.DurableProcessing;
 
 import java.util.Locale;
 
@@ -26,11 +27,13 @@ public class CommandConsumer {
     private final CommandHandler handler;
     private final OutboxRelay relay;
     private final MeterRegistry registry;
+    private final DurableProcessing durably;
 
-    CommandConsumer(CommandHandler handler, OutboxRelay relay, MeterRegistry registry) {
+    CommandConsumer(CommandHandler handler, OutboxRelay relay, MeterRegistry registry, DurableProcessing durably) {
         this.handler = handler;
         this.relay = relay;
         this.registry = registry;
+        this.durably = durably;
     }
 
     @Incoming(CHANNEL)
@@ -41,7 +44,8 @@ public class CommandConsumer {
                 || command.sources() == null || command.sources().isEmpty()) {
             throw new IllegalArgumentException("command lacks commandId, stream, effective or sources: " + payload);
         }
-        CommandHandler.Handled handled = handler.handle(command);
+        CommandHandler.Handled handled = durably.untilDone("command " + command.commandId() + " on " + command.stream(),
+                () -> handler.handle(command));
         if (handled == null) {
             registry.counter("ledger.commands.redelivered").increment();
             return;

@@ -91,7 +91,7 @@ public class OutboxRelay {
             do {
                 published = QuarkusTransaction.requiringNew().call(this::publishBatch);
             } while (published == batchSize);
-            backlog.set(QuarkusTransaction.requiringNew().call(OutboxMessage::count));
+            backlog.set(QuarkusTransaction.requiringNew().call(() -> OutboxMessage.count()));
         } catch (RuntimeException e) {
             LOG.warnf(e, "outbox relay failed; the rows stay and are retried on the next tick");
         }

@@ -5,11 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 import org.restrictionledger.events.CloudEvents;
 import org.restrictionledger.events.EventCodec;
 import org.restrictionledger.events.RecordedEvent;
 import org.restrictionledger.query.projection.Projection;
+import org.restrictionledger.support.messaging.DurableProcessing;
 
 import java.nio.charset.StandardCharsets;
 
@@ -24,13 +24,12 @@ public class EventConsumer {
     /** Incoming channel from {@code restrictions.events.v1}. */
     public static final String CHANNEL = "events";
 
-    private static final Logger LOG = Logger.getLogger(EventConsumer.class);
-    private static final int ATTEMPTS = 3;
-
     private final Projection projection;
+    private final DurableProcessing durably;
 
-    EventConsumer(Projection projection) {
+    EventConsumer(Projection projection, DurableProcessing durably) {
         this.projection = projection;
+        this.durably = durably;
     }
 
     @Incoming(CHANNEL)
@@ -46,32 +45,8 @@ public class EventConsumer {
             throw new IllegalArgumentException("CloudEvent headers (" + CloudEvents.HEADER_ID + "=" + id + ", "
                     + CloudEvents.HEADER_TYPE + "=" + type + ") disagree with the data of event " + event.eventId());
         }
-        applyWithRetries(event, record);
-    }
-
-    /**
-     * A valid event that fails to apply (the database briefly away, a rebuild swapping tables under a transaction)
-     * is tried again before it is given up to the dead-letter topic; applying is idempotent, so a retry is safe.
-     */
-    private void applyWithRetries(RecordedEvent event, ConsumerRecord<String, String> record) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                projection.apply(event, record.partition(), record.offset());
-                return;
-            } catch (RuntimeException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-                LOG.warnf("applying event %s of %s failed (attempt %d of %d): %s", event.eventId(), event.stream(),
-                        attempt, ATTEMPTS, e.toString());
-                try {
-                    Thread.sleep(200L * attempt);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
+        durably.untilDone("event " + event.eventId() + " of " + event.stream(),
+                () -> projection.apply(event, record.partition(), record.offset()));
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {
