@@ -30,7 +30,8 @@ class MetricsIT {
                 all &= line.contains(label);
             }
             if (all) {
-                Matcher m = Pattern.compile(" ([0-9.eE+-]+)$").matcher(line);
+                // The value follows the labels; an OpenMetrics exemplar (" # {...} value timestamp") may follow it.
+                Matcher m = Pattern.compile("^\\S+(?:\\{.*?\\})? ([0-9.eE+-]+)").matcher(line.split(" # ")[0]);
                 if (m.find()) {
                     return Double.parseDouble(m.group(1));
                 }

@@ -94,7 +94,8 @@ class RebuildTest {
     private static double gaps() {
         return given().when().get("/q/metrics").then().extract().asString().lines()
                 .filter(l -> l.startsWith("projection_gaps_total"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .map(l -> l.split(" # ")[0].strip().split(" "))   // an OpenMetrics exemplar may follow the value
+                .mapToDouble(sample -> Double.parseDouble(sample[1]))
                 .findFirst().orElse(0);
     }
 }
