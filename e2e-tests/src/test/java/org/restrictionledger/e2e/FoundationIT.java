@@ -73,6 +73,15 @@ class FoundationIT {
     }
 
     @Test
+    void theProbePathsOfTheManifestsAreServed() {
+        for (RunningProduct.Service service : RunningProduct.Service.values()) {
+            for (String path : List.of("/q/health/started", "/q/health/live", "/q/health/ready", "/q/metrics")) {
+                given().baseUri(product.url(service)).when().get(path).then().statusCode(200);
+            }
+        }
+    }
+
+    @Test
     void badInputIsAProblemWithEveryFieldError() {
         given().baseUri(product.url(RunningProduct.Service.INGEST)).contentType(ContentType.JSON)
                 .body("""
