@@ -93,10 +93,6 @@ public final class KafkaBroker implements AutoCloseable {
         return logFile;
     }
 
-    public synchronized boolean isAlive() {
-        return process.isAlive();
-    }
-
     /** SIGTERM, then SIGKILL after 30 s: a clean stop keeps the data directory consistent for the next start. */
     @Override
     public synchronized void close() {

@@ -69,10 +69,6 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
     /** Waits until {@code /q/health/ready} answers 200. */
     public void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);

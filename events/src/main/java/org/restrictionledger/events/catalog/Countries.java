@@ -49,10 +49,6 @@ public final class Countries {
         return text == null ? Optional.empty() : Optional.ofNullable(BY_KEY.get(Names.key(text)));
     }
 
-    public static boolean isCode(String code) {
-        return CODES.contains(code);
-    }
-
     /** The English short name, e.g. RU → Russia. */
     public static String nameOf(String code) {
         return new Locale("", code).getDisplayCountry(Locale.ENGLISH);

@@ -15,8 +15,6 @@ import java.util.Objects;
  */
 public record FineSummary(int count, List<Money> totals, List<Money> outstanding) {
 
-    public static final FineSummary NONE = new FineSummary(0, List.of(), List.of());
-
     static FineSummary of(Collection<Fine> fines) {
         List<Fine> standing = fines.stream().filter(f -> f.state() != Fine.State.ANNULLED).toList();
         return new FineSummary(standing.size(),

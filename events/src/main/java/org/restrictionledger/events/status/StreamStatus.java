@@ -32,11 +32,6 @@ public record StreamStatus(
         long version,
         Instant lastChange) {
 
-    public static StreamStatus empty(StreamId stream) {
-        return new StreamStatus(stream, Status.OPEN, List.of(), List.of(), null, false, null, List.of(),
-                FineSummary.NONE, 0, null);
-    }
-
     public Optional<ActiveMeasure> active(UUID restrictionId) {
         return activeMeasures.stream().filter(m -> m.restrictionId().equals(restrictionId)).findFirst();
     }
