@@ -62,7 +62,7 @@ public class OutboxRelay {
         this.batchSize = batchSize;
         this.publishTimeout = publishTimeout;
         Gauge.builder("ledger.outbox.backlog", backlog, AtomicLong::get)
-                .description("outbox rows not yet published, as of the relay's last run").register(registry);
+                .description("outbox rows not yet published, as of the last tick").register(registry);
         this.publishLatency = Timer.builder("ledger.outbox.publish.latency")
                 .description("from a row's commit to the broker's acknowledgement of its record")
                 .publishPercentileHistogram().register(registry);
@@ -83,6 +83,11 @@ public class OutboxRelay {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         wakeUp();
+        try {
+            backlog.set(QuarkusTransaction.requiringNew().call(() -> OutboxMessage.count()));
+        } catch (RuntimeException e) {
+            LOG.debugf("could not count the outbox backlog: %s", e);
+        }
     }
 
     private void relay() {
@@ -91,7 +96,6 @@ public class OutboxRelay {
             do {
                 published = QuarkusTransaction.requiringNew().call(this::publishBatch);
             } while (published == batchSize);
-            backlog.set(QuarkusTransaction.requiringNew().call(() -> OutboxMessage.count()));
         } catch (RuntimeException e) {
             LOG.warnf(e, "outbox relay failed; the rows stay and are retried on the next tick");
         }

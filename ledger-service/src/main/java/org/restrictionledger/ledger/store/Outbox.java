@@ -71,5 +71,4 @@ public class Outbox {
         OutboxMessage.of(Topics.OUTCOMES, outcome.stream().toString(), headers, Json.write(outcome), outcome.decidedAt())
                 .persist();
     }
-
 }
