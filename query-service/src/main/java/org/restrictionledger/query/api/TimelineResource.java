@@ -1,7 +1,6 @@
 package org.restrictionledger.query.api;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Sort;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.ws.rs.GET;
@@ -110,13 +109,16 @@ public class TimelineResource {
             throw ProblemException.invalid("limit", "between 1 and " + MAX_LIMIT + ", was " + size);
         }
         List<?> results = filter.query(em, size + 1).getResultList();
-        List<RecordedEvent> page = results.stream().limit(size)
-                .map(r -> Json.read((String) ((Object[]) r)[0], RecordedEvent.class)).toList();
-        Map<UUID, CorrectedBy> corrections = corrections(page);
-        List<Entry> items = new ArrayList<>(page.size());
-        for (RecordedEvent e : page) {
+        List<Object[]> rows = results.stream().limit(size).map(r -> (Object[]) r).toList();
+        Map<UUID, CorrectedBy> corrections = corrections(rows);
+        List<Entry> items = new ArrayList<>(rows.size());
+        List<RecordedEvent> page = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            RecordedEvent e = Json.read((String) row[0], RecordedEvent.class);
+            page.add(e);
             items.add(new Entry(e.eventId(), e.stream().toString(), e.stream().platform(), e.event().type(),
-                    e.event().effective(), e.recordedAt(), e.streamVersion(), e.event(), corrections.get(e.eventId())));
+                    e.event().effective(), e.recordedAt(), e.streamVersion(), e.event(),
+                    row[1] == null ? null : corrections.get(UUID.fromString((String) row[1]))));
         }
         RecordedEvent last = page.isEmpty() ? null : page.get(page.size() - 1);
         String next = results.size() > size
@@ -215,20 +217,21 @@ public class TimelineResource {
         return Json.mapper().valueToTree(event).path("reason").asText(null);
     }
 
-    /** The latest correction of each event on the page. */
-    private static Map<UUID, CorrectedBy> corrections(List<RecordedEvent> page) {
-        if (page.isEmpty()) {
+    /**
+     * The corrections the query named for the page (its second column: the latest correction of each event, chosen
+     * in SQL once for JSON and CSV alike), by their event id.
+     */
+    private static Map<UUID, CorrectedBy> corrections(List<Object[]> rows) {
+        List<UUID> ids = rows.stream().filter(r -> r[1] != null).map(r -> UUID.fromString((String) r[1])).toList();
+        if (ids.isEmpty()) {
             return Map.of();
         }
-        Map<UUID, CorrectedBy> latest = new HashMap<>();
-        ProjectedEvent.<ProjectedEvent>list("targetEventId IN ?1", Sort.by("streamVersion"),
-                        page.stream().map(RecordedEvent::eventId).toList())
-                .forEach(row -> {
-                    RecordedEvent e = row.toRecordedEvent();
-                    RecordCorrected c = (RecordCorrected) e.event();
-                    latest.put(c.targetEventId(), new CorrectedBy(e.eventId(), c.action(), c.reason(), c.amended()));
-                });
-        return latest;
+        Map<UUID, CorrectedBy> byId = new HashMap<>();
+        ProjectedEvent.<ProjectedEvent>list("eventId IN ?1", ids).forEach(row -> {
+            RecordCorrected c = (RecordCorrected) row.toRecordedEvent().event();
+            byId.put(row.eventId, new CorrectedBy(row.eventId, c.action(), c.reason(), c.amended()));
+        });
+        return byId;
     }
 
     /** Where a page ended: opaque to clients (base64url of date|stream|version). */
