@@ -13,6 +13,7 @@ import org.restrictionledger.support.problem.ProblemException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,13 +44,8 @@ final class BatchReader {
     private BatchReader() {
     }
 
-    static List<Parsed> jsonArray(String body) {
-        JsonNode array;
-        try {
-            array = Json.tree(body);
-        } catch (IllegalArgumentException e) {
-            throw malformed("body", e.getMessage());
-        }
+    static List<Parsed> jsonArray(byte[] body) {
+        JsonNode array = ReportReader.tree(body, "Malformed batch");
         if (!array.isArray()) {
             throw malformed("body", "a batch is a JSON array of reports (or NDJSON with Content-Type application/x-ndjson)");
         }
@@ -59,15 +55,15 @@ final class BatchReader {
         return items;
     }
 
-    static List<Parsed> ndjson(String body) {
-        List<String> lines = body.lines().filter(line -> !line.isBlank()).toList();
+    static List<Parsed> ndjson(byte[] body) {
+        List<String> lines = ReportReader.utf8(body).lines().filter(line -> !line.isBlank()).toList();
         checkSize(lines.size());
         List<Parsed> items = new ArrayList<>(lines.size());
         for (String line : lines) {
             try {
-                items.add(bind(Json.tree(line)));
-            } catch (IllegalArgumentException e) {
-                items.add(Parsed.unreadable(e.getMessage()));
+                items.add(bind(ReportReader.tree(line.getBytes(StandardCharsets.UTF_8), "Malformed report")));
+            } catch (ProblemException e) {
+                items.add(new Parsed(null, e.problem().errors()));
             }
         }
         return items;
@@ -134,13 +130,10 @@ final class BatchReader {
     }
 
     private static Parsed bind(JsonNode node) {
-        if (!node.isObject()) {
-            return Parsed.unreadable("a report is a JSON object");
-        }
         try {
-            return Parsed.of(Json.mapper().treeToValue(node, ReportRequest.class));
-        } catch (Exception e) {
-            return Parsed.unreadable("cannot read the report: " + e.getMessage().lines().findFirst().orElse(""));
+            return Parsed.of(ReportReader.bind(node, "Invalid report"));
+        } catch (ProblemException e) {
+            return new Parsed(null, e.problem().errors());
         }
     }
 

@@ -9,6 +9,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.restrictionledger.ingest.domain.Submissions;
@@ -42,16 +46,19 @@ public class ReportResource {
     @Operation(summary = "Submit one report")
     @APIResponse(responseCode = "202", description = "Accepted for the ledger; follow Location for the decision")
     @APIResponse(responseCode = "400", description = "Invalid report: every field error, as application/problem+json")
+    @APIResponse(responseCode = "413", description = "A body over 64 KiB, however it is sent")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different report")
     @APIResponse(responseCode = "503", description = "Kafka did not take the command; retry (with the same key)")
     public Response submit(
             @Parameter(description = "Makes retries safe: the same key and report answer the same submission")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
-            ReportRequest report) {
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ReportRequest.class))) byte[] body) {
+        BodyLimits.check(body, BodyLimits.ONE_REPORT);
         if (idempotencyKey != null && !KEY.matcher(idempotencyKey).matches()) {
             throw ProblemException.invalid("Idempotency-Key", "1 to 200 visible ASCII characters");
         }
-        Submissions.Submitted s = submissions.submit(report, idempotencyKey);
+        Submissions.Submitted s = submissions.submit(ReportReader.report(body), idempotencyKey);
         SubmissionView view = new SubmissionView(s.submissionId(), s.stream(), s.type(), Submission.Status.PENDING,
                 s.receivedAt(), null, null, null, null, SubmissionResource.path(s.submissionId()));
         Response.ResponseBuilder response = Response.accepted(view)
@@ -68,7 +75,12 @@ public class ReportResource {
     @Operation(summary = "Submit up to 10,000 reports as a JSON array or as NDJSON (one report per line)")
     @APIResponse(responseCode = "200", description = "Per item, in order: SUBMITTED, INVALID (with errors) or UNAVAILABLE")
     @APIResponse(responseCode = "413", description = "More than 10,000 reports, or a body over 16 MiB")
-    public BatchResult batch(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
+    public BatchResult batch(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                             @RequestBody(content = {
+                                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
+                                             type = SchemaType.ARRAY, implementation = ReportRequest.class)),
+                                     @Content(mediaType = NDJSON)}) byte[] body) {
+        BodyLimits.check(body, BodyLimits.BATCH);
         boolean ndjson = contentType != null && contentType.toLowerCase().startsWith(NDJSON);
         return BatchResult.of(submissions.submitAll(ndjson ? BatchReader.ndjson(body) : BatchReader.jsonArray(body)), false);
     }
@@ -78,7 +90,8 @@ public class ReportResource {
     @Consumes({CSV, MediaType.TEXT_PLAIN})
     @Operation(summary = "Submit up to 10,000 reports as CSV with a header row (columns: see BatchReader.CSV_COLUMNS)")
     @APIResponse(responseCode = "200", description = "Per row (the header is row 1): SUBMITTED, INVALID or UNAVAILABLE")
-    public BatchResult csv(String body) {
-        return BatchResult.of(submissions.submitAll(BatchReader.csv(body)), true);
+    public BatchResult csv(byte[] body) {
+        BodyLimits.check(body, BodyLimits.BATCH);
+        return BatchResult.of(submissions.submitAll(BatchReader.csv(ReportReader.utf8(body))), true);
     }
 }

@@ -17,6 +17,7 @@ import org.restrictionledger.events.RestrictionImposed;
 import org.restrictionledger.events.RestrictionLifted;
 import org.restrictionledger.events.Source;
 import org.restrictionledger.events.StreamId;
+import org.restrictionledger.events.Text;
 import org.restrictionledger.events.catalog.Countries;
 import org.restrictionledger.events.catalog.Platform;
 import org.restrictionledger.events.catalog.Platforms;
@@ -29,6 +30,7 @@ import org.restrictionledger.events.command.LiftRestriction;
 import org.restrictionledger.events.command.PromoteAlternative;
 import org.restrictionledger.events.command.SettleFine;
 import org.restrictionledger.ingest.api.ReportRequest;
+import org.restrictionledger.support.problem.Excerpt;
 import org.restrictionledger.support.problem.FieldError;
 
 import java.math.BigDecimal;
@@ -63,6 +65,8 @@ public final class ReportNormaliser {
     public static final int MAX_LIST = 20;
     /** Fines up to 10^15 units: no court has ever fined more. */
     public static final int MAX_AMOUNT_DIGITS = 15;
+    /** The longest amount as written (digits, sign, point, exponent). */
+    public static final int MAX_AMOUNT_TEXT = 100;
 
     public static final List<String> TYPES = List.of(RestrictionImposed.TYPE, RestrictionChanged.TYPE,
             RestrictionLifted.TYPE, FineImposed.TYPE, FinePaid.TYPE, FineAnnulled.TYPE, AlternativePromoted.TYPE,
@@ -121,7 +125,7 @@ public final class ReportNormaliser {
                 return null;
             }
             if (!TYPES.contains(r.type())) {
-                errors.add("type", "unknown report type '" + r.type() + "': expected one of " + TYPES);
+                errors.add("type", "unknown report type '" + Excerpt.of(r.type()) + "': expected one of " + TYPES);
                 return null;
             }
             return r.type();
@@ -255,9 +259,12 @@ public final class ReportNormaliser {
                 errors.add(field, "longer than " + MAX_NAME + " characters");
                 return null;
             }
+            if (!code(field, value)) {
+                return null;
+            }
             T parsed = parse.apply(value.strip());
             if (parsed == null) {
-                errors.add(field, String.format(unknown, value));
+                errors.add(field, String.format(unknown, Excerpt.of(value)));
             }
             return parsed;
         }
@@ -294,8 +301,32 @@ public final class ReportNormaliser {
             }
             if (value.length() > max) {
                 errors.add(field, "longer than " + max + " characters");
+                return null;
+            }
+            String problem = Text.freeTextProblem(value);
+            if (problem != null) {
+                errors.add(field, problem);
+                return null;
             }
             return value.strip();
+        }
+
+        /** A code, name or key: false (and the error noted) when it carries what no code may (see {@link Text}). */
+        private boolean code(String field, String value) {
+            String problem = Text.codeProblem(value);
+            if (problem != null) {
+                errors.add(field, problem);
+                return false;
+            }
+            return true;
+        }
+
+        private LocalDate inRange(String field, LocalDate date) {
+            if (!Text.inDateRange(date)) {
+                errors.add(field, "'" + date + "' is outside the years 1 to 9999");
+                return null;
+            }
+            return date;
         }
 
         private List<String> features(Measure measure) {
@@ -321,7 +352,7 @@ public final class ReportNormaliser {
             for (int i = 0; i < values.size(); i++) {
                 String word = values.get(i) == null ? "" : values.get(i).strip().toLowerCase(Locale.ROOT).replace(' ', '_');
                 if (!WORD.matcher(word).matches()) {
-                    errors.add(field + "[" + i + "]", "a lower-case word like voice_calls, was '" + values.get(i) + "'");
+                    errors.add(field + "[" + i + "]", "a lower-case word like voice_calls, was '" + Excerpt.of(values.get(i)) + "'");
                 } else if (!normalised.contains(word)) {
                     normalised.add(word);
                 }
@@ -341,9 +372,12 @@ public final class ReportNormaliser {
             List<String> slugs = new ArrayList<>();
             for (int i = 0; i < r.replaces().size(); i++) {
                 String name = r.replaces().get(i);
+                if (name != null && !code("replaces[" + i + "]", name)) {
+                    continue;
+                }
                 Platform platform = name == null ? null : Platforms.resolve(name).orElse(null);
                 if (platform == null) {
-                    errors.add("replaces[" + i + "]", "unknown platform '" + name + "'");
+                    errors.add("replaces[" + i + "]", "unknown platform '" + Excerpt.of(name) + "'");
                 } else if (!slugs.contains(platform.slug())) {
                     slugs.add(platform.slug());
                 }
@@ -358,12 +392,15 @@ public final class ReportNormaliser {
                 }
                 return null;
             }
+            if (!code("currency", r.currency())) {
+                return null;
+            }
             String code = r.currency().strip().toUpperCase(Locale.ROOT);
             try {
                 Currency.getInstance(code);
                 return code;
             } catch (IllegalArgumentException e) {
-                errors.add("currency", "unknown currency '" + r.currency() + "': expected an ISO 4217 code such as RUB");
+                errors.add("currency", "unknown currency '" + Excerpt.of(r.currency()) + "': expected an ISO 4217 code such as RUB");
                 return null;
             }
         }
@@ -376,19 +413,33 @@ public final class ReportNormaliser {
                 }
                 return null;
             }
+            if (!node.isNumber() && !node.isTextual()) {
+                errors.add("amount", "expected a decimal as a string (\"4000000.00\") or a JSON number");
+                return null;
+            }
+            String raw = node.isNumber() ? node.asText() : node.asText().strip().replace("_", "");
+            if (raw.length() > MAX_AMOUNT_TEXT) {
+                errors.add("amount", "longer than " + MAX_AMOUNT_TEXT + " characters");
+                return null;
+            }
             BigDecimal amount;
             try {
-                amount = node.isNumber() ? node.decimalValue() : new BigDecimal(node.asText().strip().replace("_", ""));
+                amount = node.isNumber() ? node.decimalValue() : new BigDecimal(raw);
             } catch (NumberFormatException e) {
-                errors.add("amount", "'" + node.asText() + "' is not a decimal amount like 4000000.00");
+                errors.add("amount", "'" + Excerpt.of(raw) + "' is not a decimal amount like 4000000.00");
                 return null;
             }
+            // Judged by precision and scale, never by writing the number out: 1e999999999 has a billion digits.
             if (amount.signum() <= 0) {
-                errors.add("amount", "must be greater than zero, was " + amount.toPlainString());
+                errors.add("amount", "must be greater than zero, was " + Excerpt.of(raw));
                 return null;
             }
-            if (amount.precision() - amount.scale() > MAX_AMOUNT_DIGITS) {
+            if ((long) amount.precision() - amount.scale() > MAX_AMOUNT_DIGITS) {
                 errors.add("amount", "more than " + MAX_AMOUNT_DIGITS + " digits before the decimal point");
+                return null;
+            }
+            if (amount.scale() > MAX_AMOUNT_TEXT) {
+                errors.add("amount", "more than " + MAX_AMOUNT_TEXT + " decimal places");
                 return null;
             }
             if (currency == null) {
@@ -412,11 +463,14 @@ public final class ReportNormaliser {
             }
             if (node.isObject()) {
                 String p = node.path("precision").asText("");
+                if (!code("effective.precision", p)) {
+                    return null;
+                }
                 Precision precision = null;
                 if (p.isBlank()) {
                     errors.add("effective.precision", "required: DAY, MONTH or YEAR");
                 } else if ((precision = parseEnum(Precision.class, p)) == null) {
-                    errors.add("effective.precision", "unknown precision '" + p + "': expected DAY, MONTH or YEAR");
+                    errors.add("effective.precision", "unknown precision '" + Excerpt.of(p) + "': expected DAY, MONTH or YEAR");
                 }
                 LocalDate date = date("effective.date", node.path("date").asText(""));
                 return date == null || precision == null ? null : new Effective(date, precision);
@@ -427,13 +481,14 @@ public final class ReportNormaliser {
 
         private Effective shorthand(String text) {
             try {
-                return switch (text.length()) {
+                Effective effective = switch (text.length()) {
                     case 4 -> new Effective(Year.parse(text).atDay(1), Precision.YEAR);
                     case 7 -> new Effective(YearMonth.parse(text).atDay(1), Precision.MONTH);
                     default -> new Effective(LocalDate.parse(text), Precision.DAY);
                 };
+                return inRange("effective", effective.date()) == null ? null : effective;
             } catch (DateTimeParseException e) {
-                errors.add("effective", "'" + text + "' is not a date like 2026-02-12, a month like 2025-12, or a year like 2025");
+                errors.add("effective", "'" + Excerpt.of(text) + "' is not a date like 2026-02-12, a month like 2025-12, or a year like 2025");
                 return null;
             }
         }
@@ -444,9 +499,9 @@ public final class ReportNormaliser {
                 return null;
             }
             try {
-                return LocalDate.parse(text);
+                return inRange(field, LocalDate.parse(text));
             } catch (DateTimeParseException e) {
-                errors.add(field, "'" + text + "' is not an ISO date like 2026-02-12");
+                errors.add(field, "'" + Excerpt.of(text) + "' is not an ISO date like 2026-02-12");
                 return null;
             }
         }
@@ -469,8 +524,8 @@ public final class ReportNormaliser {
                     continue;
                 }
                 String url = blank(source.url()) ? null : source.url().strip();
-                if (url != null && !isHttpUrl(url)) {
-                    errors.add(at + ".url", "'" + url + "' is not an absolute http(s) URL");
+                if (url != null && code(at + ".url", url) && !isHttpUrl(url)) {
+                    errors.add(at + ".url", "'" + Excerpt.of(url) + "' is not an absolute http(s) URL");
                 }
                 String publisher = text(at + ".publisher", source.publisher(), MAX_NAME);
                 LocalDate publishedOn = blank(source.publishedOn()) ? null : date(at + ".publishedOn", source.publishedOn());

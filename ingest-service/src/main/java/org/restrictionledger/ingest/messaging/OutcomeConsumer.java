@@ -3,11 +3,14 @@ package org.restrictionledger.ingest.messaging;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import org.restrictionledger.events.CommandOutcome;
 import org.restrictionledger.events.json.Json;
 import org.restrictionledger.ingest.store.SubmissionStore;
 import org.restrictionledger.support.messaging.DurableProcessing;
+
+import java.util.concurrent.CompletionStage;
 
 import io.smallrye.common.annotation.Blocking;
 
@@ -35,10 +38,18 @@ public class OutcomeConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(String payload) {
+    public CompletionStage<Void> consume(Message<String> message) {
+        return durably.settle(message, () -> record(message.getPayload()));
+    }
+
+    /** An outcome that cannot be read, or (deterministically) stored, goes to the dead-letter topic. */
+    private void record(String payload) {
+        if (payload == null) {
+            throw new IllegalArgumentException("empty record: not an outcome");
+        }
         CommandOutcome outcome = Json.read(payload, CommandOutcome.class);
         if (outcome.commandId() == null || outcome.stream() == null || outcome.decision() == null) {
-            throw new IllegalArgumentException("outcome lacks commandId, stream or decision: " + payload);
+            throw new IllegalArgumentException("outcome lacks commandId, stream or decision");
         }
         durably.untilDone("outcome of " + outcome.commandId(), () -> {
             submissions.decided(outcome);

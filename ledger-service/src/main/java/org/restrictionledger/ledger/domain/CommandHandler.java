@@ -5,12 +5,15 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.restrictionledger.events.CommandOutcome;
 import org.restrictionledger.events.EventHashing;
+import org.restrictionledger.events.EventSchemas;
 import org.restrictionledger.events.LedgerEvent;
 import org.restrictionledger.events.RecordedEvent;
 import org.restrictionledger.events.command.LedgerCommand;
+import org.restrictionledger.events.json.Json;
 import org.restrictionledger.ledger.store.EventStore;
 import org.restrictionledger.ledger.store.Outbox;
 import org.restrictionledger.ledger.store.ProcessedCommand;
+import org.restrictionledger.support.messaging.Failure;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -64,6 +67,12 @@ public class CommandHandler {
             for (LedgerEvent event : accept.events()) {
                 RecordedEvent recorded = EventHashing.seal(new RecordedEvent(UUID.randomUUID(), command.stream(),
                         ++version, store.nextPosition(), now, command.commandId(), prevHash, null, event));
+                List<String> schemaErrors = EventSchemas.validate(Json.mapper().valueToTree(recorded));
+                if (!schemaErrors.isEmpty()) {
+                    // The decision produced what no partner could read: refuse it rather than publish it.
+                    throw new Failure.Refused("the event would break the " + event.type() + " schema: "
+                            + String.join("; ", schemaErrors));
+                }
                 store.append(recorded);
                 outbox.event(recorded);
                 ids.add(recorded.eventId());
@@ -77,6 +86,31 @@ public class CommandHandler {
             outcome = CommandOutcome.rejected(command.commandId(), command.stream(), version, reason, now);
             LOG.infof("rejected command %s on %s: %s", command.commandId(), command.stream(), reason);
         }
+        processed(command, outcome, now);
+        return new Handled(outcome, types, decision instanceof Decision.Reject r ? r.code() : null);
+    }
+
+    /**
+     * Rejects a command that could not be decided or stored for a reason of its own (a value the database refuses, an
+     * event its schema refuses), so that the submission ends and the partition moves on. Nothing is appended.
+     *
+     * @return the rejection, or null when the command had been processed before
+     */
+    @Transactional
+    public Handled refuse(LedgerCommand command, String why) {
+        if (ProcessedCommand.findById(command.commandId()) != null) {
+            return null;
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        long version = store.versionOf(command.stream());
+        CommandOutcome outcome = CommandOutcome.rejected(command.commandId(), command.stream(), version,
+                "unprocessable: " + why, now);
+        LOG.warnf("rejected command %s on %s as unprocessable: %s", command.commandId(), command.stream(), why);
+        processed(command, outcome, now);
+        return new Handled(outcome, List.of(), Decision.Code.UNPROCESSABLE);
+    }
+
+    private void processed(LedgerCommand command, CommandOutcome outcome, Instant now) {
         ProcessedCommand processed = new ProcessedCommand();
         processed.commandId = command.commandId();
         processed.streamId = command.stream().toString();
@@ -85,6 +119,5 @@ public class CommandHandler {
         processed.processedAt = now;
         processed.persist();
         outbox.outcome(outcome);
-        return new Handled(outcome, types, decision instanceof Decision.Reject r ? r.code() : null);
     }
 }

@@ -20,6 +20,8 @@ public sealed interface Decision {
     /** The kinds of rejection (metric tag {@code reason} of {@code ledger.commands}, in lower case). */
     enum Code {
         DUPLICATE, NOT_ACTIVE, AMBIGUOUS, NO_CHANGE, OUT_OF_ORDER, FUTURE_DATE, INVALID_AMOUNT, UNKNOWN_CURRENCY,
-        NO_SUCH_FINE, ALREADY_SETTLED, NO_SUCH_EVENT, OTHER_STREAM, ALREADY_RETRACTED, INVALID_CORRECTION, INVALID
+        NO_SUCH_FINE, ALREADY_SETTLED, NO_SUCH_EVENT, OTHER_STREAM, ALREADY_RETRACTED, INVALID_CORRECTION, INVALID,
+        /** Not a rule: the command carries what cannot be stored or published (see {@code CommandHandler#refuse}). */
+        UNPROCESSABLE
     }
 }

@@ -27,6 +27,14 @@ public class EventStore {
                 .toList();
     }
 
+    /** The stream's current version: 0 before its first event. */
+    public long versionOf(StreamId stream) {
+        Number version = (Number) em.createNativeQuery(
+                        "SELECT COALESCE(MAX(stream_version), 0) FROM events WHERE stream_id = ?1")
+                .setParameter(1, stream.toString()).getSingleResult();
+        return version.longValue();
+    }
+
     /** The stream an event belongs to, anywhere in the ledger. */
     public Optional<StreamId> streamOf(UUID eventId) {
         return StoredEvent.<StoredEvent>find("eventId", eventId).firstResultOptional().map(e -> StreamId.parse(e.streamId));

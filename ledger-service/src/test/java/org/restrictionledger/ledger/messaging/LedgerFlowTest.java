@@ -34,7 +34,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Commands in on the real broker; events, outcomes and the event store out. */
 @QuarkusTest
@@ -156,6 +159,52 @@ class LedgerFlowTest {
         ImposeRestriction next = block(uniqueStream());
         send(next);
         assertEquals(CommandOutcome.Decision.ACCEPTED, outcomeOf(next).decision());
+    }
+
+    @Test
+    void aPoisonCommandKeepsItsHeadersAndSaysWhyAndWhereFromInTheDeadLetterTopic() {
+        String marker = UUID.randomUUID().toString();
+        KafkaTestClient.send(Topics.COMMANDS, "RU/y", "not json " + marker, Map.of("x-submitted-by", "partner-7",
+                "traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"));
+        ConsumerRecord<String, String> dead = KafkaTestClient.await(Topics.deadLetter(Topics.COMMANDS, "ledger-service"),
+                1, r -> r.value().contains(marker)).get(0);
+        assertEquals("RU/y", dead.key());
+        assertEquals("partner-7", KafkaTestClient.header(dead, "x-submitted-by"));
+        // The dead-letter write continues the record's trace (a span of its own in the same trace).
+        assertTrue(KafkaTestClient.header(dead, "traceparent").startsWith("00-0af7651916cd43dd8448eb211c80319c-"));
+        assertEquals(Topics.COMMANDS, KafkaTestClient.header(dead, "dead-letter-topic"));
+        assertNotNull(KafkaTestClient.header(dead, "dead-letter-partition"));
+        assertNotNull(KafkaTestClient.header(dead, "dead-letter-offset"));
+        assertNotNull(KafkaTestClient.header(dead, "dead-letter-reason"));
+    }
+
+    /**
+     * Values the database cannot store (U+0000 in text, a date before 4713 BC) fail the same way on every attempt:
+     * the command is REJECTED as unprocessable, nothing is appended, and the next command of the partition goes on.
+     */
+    @Test
+    void aCommandTheDatabaseRefusesIsRejectedAsUnprocessableAndTheStreamGoesOn() {
+        StreamId stream = uniqueStream();
+        ImposeRestriction nul = new ImposeRestriction(UUID.randomUUID(), stream, Measure.FULL_BLOCK, List.of(),
+                "Kremlin", null, "a\u0000b", Effective.day(LocalDate.of(2026, 2, 12)), SOURCES, Instant.now());
+        ImposeRestriction ancient = new ImposeRestriction(UUID.randomUUID(), stream, Measure.THROTTLING, List.of(),
+                "Kremlin", null, "too old", Effective.day(LocalDate.of(-5000, 1, 1)), SOURCES, Instant.now());
+        ImposeRestriction fine = block(stream);
+        send(nul);
+        send(ancient);
+        send(fine);
+
+        for (ImposeRestriction poison : List.of(nul, ancient)) {
+            CommandOutcome outcome = outcomeOf(poison);
+            assertEquals(CommandOutcome.Decision.REJECTED, outcome.decision());
+            assertTrue(outcome.reason().startsWith("unprocessable: "), outcome.reason());
+            assertFalse(outcome.reason().contains("\u0000"), outcome.reason());
+        }
+        CommandOutcome accepted = outcomeOf(fine);
+        assertEquals(CommandOutcome.Decision.ACCEPTED, accepted.decision());
+        assertEquals(1, accepted.streamVersion());
+        given().when().get("/api/v1/streams/" + stream).then().statusCode(200).body("events", hasSize(1));
+        given().when().get("/q/health/live").then().statusCode(200);
     }
 
     @Test

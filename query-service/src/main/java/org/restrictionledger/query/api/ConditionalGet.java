@@ -31,6 +31,7 @@ public class ConditionalGet {
 
     private static final String TAG = ConditionalGet.class.getName() + ".tag";
     private static final String MODIFIED = ConditionalGet.class.getName() + ".modified";
+    private static final String ANY = ConditionalGet.class.getName() + ".any";
     private static final List<String> UNCACHED = List.of("/api/v1/stream", "/api/v1/projection");
 
     private final EntityManager em;
@@ -55,6 +56,11 @@ public class ConditionalGet {
         if (ifNoneMatch != null && matches(ifNoneMatch, tag)) {
             return Optional.of(headers(Response.notModified(tag), modified).build());
         }
+        if (ifNoneMatch != null && ifNoneMatch.strip().equals("*")) {
+            // RFC 9110 13.1.2: "*" matches only when the resource has a current representation, which only the
+            // resource can tell (an unknown country is a 404 whatever the header says).
+            request.setProperty(ANY, Boolean.TRUE);
+        }
         return Optional.empty();
     }
 
@@ -62,6 +68,10 @@ public class ConditionalGet {
     public void tag(ContainerRequestContext request, ContainerResponseContext response) {
         Object tag = request.getProperty(TAG);
         if (tag != null && response.getStatus() == 200) {
+            if (request.getProperty(ANY) != null) {
+                response.setStatus(304);
+                response.setEntity(null);
+            }
             response.getHeaders().putSingle(HttpHeaders.ETAG, tag);
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-cache");
             response.getHeaders().putSingle(HttpHeaders.LAST_MODIFIED, httpDate((Instant) request.getProperty(MODIFIED)));
@@ -106,7 +116,7 @@ public class ConditionalGet {
         String quoted = "\"" + tag.getValue() + "\"";
         for (String candidate : ifNoneMatch.split(",")) {
             String c = candidate.strip();
-            if (c.equals("*") || c.equals(quoted) || c.equals("W/" + quoted)) {
+            if (c.equals(quoted) || c.equals("W/" + quoted)) {
                 return true;
             }
         }

@@ -89,6 +89,7 @@ public class CountryResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One platform in the country in detail: active measures with sources and legal basis, fines")
     @APIResponse(responseCode = "200", description = "The status")
+    @APIResponse(responseCode = "400", description = "A malformed parameter or header, named in the problem")
     @APIResponse(responseCode = "503", description = "minVersion was not reached in time; retry after Retry-After seconds")
     public StreamStatus platform(
             @PathParam("country") String country,
@@ -97,10 +98,11 @@ public class CountryResource {
             @QueryParam("knownAt") String knownAt,
             @Parameter(description = "read-your-writes: wait (a few seconds at most) until the projection has this "
                     + "stream version, e.g. the streamVersion of your ACCEPTED submission")
-            @QueryParam("minVersion") Long minVersion,
-            @Parameter(description = "the same as minVersion, as a header") @HeaderParam("X-Min-Version") Long minVersionHeader) {
+            @QueryParam("minVersion") String minVersion,
+            @Parameter(description = "the same as minVersion, as a header") @HeaderParam("X-Min-Version") String minVersionHeader) {
+        Long wanted = minVersion != null ? Params.number("minVersion", minVersion, 1, Long.MAX_VALUE)
+                : Params.number("X-Min-Version", minVersionHeader, 1, Long.MAX_VALUE);
         StreamId stream = new StreamId(Params.country(country), Params.platform(platform));
-        Long wanted = minVersion != null ? minVersion : minVersionHeader;
         if (wanted != null) {
             awaitVersion(stream, wanted);
         }
@@ -109,9 +111,6 @@ public class CountryResource {
     }
 
     private void awaitVersion(StreamId stream, long wanted) {
-        if (wanted < 1) {
-            throw ProblemException.invalid("minVersion", "a stream version is 1 or more, was " + wanted);
-        }
         long deadline = System.nanoTime() + minVersionWait.toNanos();
         while (readModel.version(stream) < wanted) {
             if (System.nanoTime() > deadline) {

@@ -1,6 +1,7 @@
 package org.restrictionledger.query.api;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.persistence.EntityManager;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.restrictionledger.events.json.Json;
 import org.restrictionledger.query.projection.Sql;
+import org.restrictionledger.support.problem.Excerpt;
 import org.restrictionledger.support.problem.ProblemException;
 
 import java.time.Duration;
@@ -51,6 +53,7 @@ public class LiveResource {
     }
 
     @GET
+    @Blocking // the head is read from the database when no resume position is given (a browser's first connect)
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Every status change as it is projected (SSE); Last-Event-ID resumes without gaps")
     public Multi<OutboundSseEvent> stream(
@@ -59,8 +62,8 @@ public class LiveResource {
             @HeaderParam("Last-Event-ID") String lastEventId,
             @Parameter(description = "the same as Last-Event-ID, for clients that cannot set headers")
             @QueryParam("after") String after) {
-        String resume = lastEventId != null ? lastEventId : after;
-        AtomicLong cursor = new AtomicLong(resume == null ? latest() : parse(resume));
+        AtomicLong cursor = new AtomicLong(lastEventId != null ? parse("Last-Event-ID", lastEventId)
+                : after != null ? parse("after", after) : latest());
         return Multi.createFrom().ticks().every(pollInterval)
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .onOverflow().drop()
@@ -94,11 +97,13 @@ public class LiveResource {
                 .createNativeQuery("SELECT COALESCE(MAX(seq), 0) FROM status_changes").getSingleResult()).longValue());
     }
 
-    private static long parse(String id) {
+    private static long parse(String name, String id) {
+        Long seq;
         try {
-            return Long.parseLong(id.strip());
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid("Last-Event-ID", "'" + id + "' is not an id this stream sent");
+            seq = Params.number(name, id, 0, Long.MAX_VALUE);
+        } catch (ProblemException e) {
+            throw ProblemException.invalid(name, "'" + Excerpt.of(id) + "' is not an id this stream sent");
         }
+        return seq;
     }
 }

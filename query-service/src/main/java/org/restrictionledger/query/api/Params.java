@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.restrictionledger.events.catalog.Countries;
 import org.restrictionledger.events.catalog.Platforms;
 import org.restrictionledger.query.projection.ReadModel;
+import org.restrictionledger.support.problem.Excerpt;
 import org.restrictionledger.support.problem.ProblemException;
 
 import java.time.Instant;
@@ -22,12 +23,12 @@ final class Params {
 
     /** An ISO country code, English name or alias, in any case. */
     static String country(String text) {
-        return Countries.resolve(text).orElseThrow(() -> ProblemException.notFound("unknown country '" + text + "'"));
+        return Countries.resolve(text).orElseThrow(() -> ProblemException.notFound("unknown country '" + Excerpt.of(text) + "'"));
     }
 
     /** A platform slug, name or alias, in any case. */
     static String platform(String text) {
-        return Platforms.resolve(text).orElseThrow(() -> ProblemException.notFound("unknown platform '" + text + "'")).slug();
+        return Platforms.resolve(text).orElseThrow(() -> ProblemException.notFound("unknown platform '" + Excerpt.of(text) + "'")).slug();
     }
 
     static LocalDate date(String name, String text) {
@@ -37,7 +38,7 @@ final class Params {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(name, "'" + text + "' is not a date like 2026-02-12");
+            throw ProblemException.invalid(name, "'" + Excerpt.of(text) + "' is not a date like 2026-02-12");
         }
     }
 
@@ -48,8 +49,28 @@ final class Params {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(name, "'" + text + "' is not an RFC 3339 instant like 2026-02-12T10:00:00Z");
+            throw ProblemException.invalid(name, "'" + Excerpt.of(text) + "' is not an RFC 3339 instant like 2026-02-12T10:00:00Z");
         }
+    }
+
+    /**
+     * A whole number parameter (query or header): a bad one is a 400 that names it, never the 404 that JAX-RS gives a
+     * query parameter it cannot convert.
+     */
+    static Long number(String name, String text, long min, long max) {
+        if (text == null) {
+            return null;
+        }
+        long value;
+        try {
+            value = Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid(name, "'" + Excerpt.of(text) + "' is not a whole number");
+        }
+        if (value < min || value > max) {
+            throw ProblemException.invalid(name, "between " + min + " and " + max + ", was " + value);
+        }
+        return value;
     }
 
     static ReadModel.When when(String asOf, String knownAt) {
@@ -65,7 +86,7 @@ final class Params {
             if (format.equalsIgnoreCase("json")) {
                 return false;
             }
-            throw ProblemException.invalid("format", "'" + format + "': expected json or csv");
+            throw ProblemException.invalid("format", "'" + Excerpt.of(format) + "': expected json or csv");
         }
         return headers.getAcceptableMediaTypes().stream()
                 .anyMatch(t -> t.isCompatible(MediaType.valueOf(CSV)) && !t.isWildcardType());

@@ -4,10 +4,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.restrictionledger.events.StreamId;
+import org.restrictionledger.query.projection.ParkingLot;
 import org.restrictionledger.query.projection.ProjectionMonitor;
 import org.restrictionledger.query.projection.Rebuilder;
 import org.restrictionledger.support.problem.Problem;
@@ -18,9 +22,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * {@code GET /api/v1/projection}: how far the read model has read {@code restrictions.events.v1}; and
- * {@code POST /api/v1/projection/rebuild}: rebuild it from offset 0 (an operator's action; keep it behind the
- * ingress's admin rules).
+ * {@code GET /api/v1/projection}: how far the read model has read {@code restrictions.events.v1}, and the parked
+ * streams; {@code POST /api/v1/projection/rebuild}: rebuild it from offset 0; {@code POST
+ * /api/v1/projection/parked/redrive[?stream=RU/whatsapp]}: re-drive parked streams after a fix (operators' actions;
+ * keep them behind the ingress's admin rules).
  */
 @Path("/api/v1/projection")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,10 +33,12 @@ public class ProjectionResource {
 
     private final ProjectionMonitor monitor;
     private final Rebuilder rebuilder;
+    private final ParkingLot parking;
 
-    ProjectionResource(ProjectionMonitor monitor, Rebuilder rebuilder) {
+    ProjectionResource(ProjectionMonitor monitor, Rebuilder rebuilder, ParkingLot parking) {
         this.monitor = monitor;
         this.rebuilder = rebuilder;
+        this.parking = parking;
     }
 
     /**
@@ -39,7 +46,8 @@ public class ProjectionResource {
      * @param measuredAt  when the lag was last measured (every few seconds)
      */
     public record ProjectionState(long position, long lag, Instant lastEventAt, Instant measuredAt,
-                                  List<ProjectionMonitor.PartitionProgress> partitions, Rebuilder.RebuildStatus rebuild) {
+                                  List<ProjectionMonitor.PartitionProgress> partitions, Rebuilder.RebuildStatus rebuild,
+                                  List<ParkingLot.ParkedStream> parked) {
     }
 
     @GET
@@ -51,7 +59,25 @@ public class ProjectionResource {
                 partitions.stream().mapToLong(ProjectionMonitor.PartitionProgress::lag).sum(),
                 partitions.stream().map(ProjectionMonitor.PartitionProgress::lastEventAt).filter(Objects::nonNull)
                         .max(Instant::compareTo).orElse(null),
-                monitor.refreshedAt(), partitions, rebuilder.status());
+                monitor.refreshedAt(), partitions, rebuilder.status(), parking.list());
+    }
+
+    @POST
+    @Path("parked/redrive")
+    @Operation(summary = "Re-drive parked streams after a fix: their waiting events apply in order, exactly once")
+    @APIResponse(responseCode = "200", description = "Per stream: events applied, or still parked and why")
+    @APIResponse(responseCode = "400", description = "Malformed stream id")
+    public List<ParkingLot.Redriven> redrive(
+            @Parameter(description = "One stream, e.g. RU/whatsapp; all parked streams when absent")
+            @QueryParam("stream") String stream) {
+        if (stream != null) {
+            try {
+                StreamId.parse(stream);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("stream", "a stream id like RU/whatsapp");
+            }
+        }
+        return parking.redrive(stream);
     }
 
     @POST

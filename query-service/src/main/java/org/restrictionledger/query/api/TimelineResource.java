@@ -90,7 +90,7 @@ public class TimelineResource {
                              @Parameter(description = "effective on or after, YYYY-MM-DD") @QueryParam("from") String from,
                              @Parameter(description = "effective on or before, YYYY-MM-DD") @QueryParam("to") String to,
                              @Parameter(description = "only this event type, e.g. restriction.imposed") @QueryParam("type") String type,
-                             @Parameter(description = "page size, 1 to 500 (default 100)") @QueryParam("limit") Integer limit,
+                             @Parameter(description = "page size, 1 to 500 (default 100)") @QueryParam("limit") String limit,
                              @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
                              @QueryParam("format") String format,
                              @Context HttpHeaders headers) {
@@ -104,10 +104,7 @@ public class TimelineResource {
                 }
             }));
         }
-        int size = limit == null ? DEFAULT_LIMIT : limit;
-        if (size < 1 || size > MAX_LIMIT) {
-            throw ProblemException.invalid("limit", "between 1 and " + MAX_LIMIT + ", was " + size);
-        }
+        int size = limit == null ? DEFAULT_LIMIT : Params.number("limit", limit, 1, MAX_LIMIT).intValue();
         List<?> results = filter.query(em, size + 1).getResultList();
         List<Object[]> rows = results.stream().limit(size).map(r -> (Object[]) r).toList();
         Map<UUID, CorrectedBy> corrections = corrections(rows);

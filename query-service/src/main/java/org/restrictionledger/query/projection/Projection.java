@@ -81,7 +81,7 @@ public class Projection {
         return true;
     }
 
-    private void recordOffset(int partition, long offset, Instant eventTime) {
+    void recordOffset(int partition, long offset, Instant eventTime) {
         em.createNativeQuery("""
                         INSERT INTO projection_offsets (topic_partition, next_offset, last_event_at, updated_at)
                         VALUES (?1, ?2, ?3, now())

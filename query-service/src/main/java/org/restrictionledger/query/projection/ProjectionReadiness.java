@@ -19,11 +19,13 @@ import java.time.Instant;
 public class ProjectionReadiness implements HealthCheck {
 
     private final ProjectionMonitor monitor;
+    private final ParkingLot parking;
     private final Duration stallAfter;
 
-    ProjectionReadiness(ProjectionMonitor monitor,
+    ProjectionReadiness(ProjectionMonitor monitor, ParkingLot parking,
                         @ConfigProperty(name = "query.projection.stall-after", defaultValue = "2m") Duration stallAfter) {
         this.monitor = monitor;
+        this.parking = parking;
         this.stallAfter = stallAfter;
     }
 
@@ -36,6 +38,8 @@ public class ProjectionReadiness implements HealthCheck {
                 .status(!stalled)
                 .withData("lag", lag)
                 .withData("lastProgress", since.toString())
+                // Parked streams do not make the service unready: every other stream is served and kept current.
+                .withData("parkedStreams", parking.parkedStreams())
                 .build();
     }
 }

@@ -1,22 +1,41 @@
 package org.restrictionledger.support.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * How a consumer applies a record that it could read: until it is done. A failure there is the infrastructure's
- * (the database away, the application stopping), never the record's, so the record must not go to the dead-letter
- * topic: it is retried with a growing pause, and while the application stops it is left unacknowledged, so that its
- * offset is not committed and Kafka delivers it again after the restart (consumers are idempotent).
- * <p>
- * Records that cannot be read are the poison ones: those throw before this and go to the dead-letter topic.
+ * How a consumer settles a record, so that no record can stop a partition and no failure of the infrastructure loses
+ * one:
+ * <ul>
+ *   <li>done: the record is acknowledged (its offset is committed after it);</li>
+ *   <li>a {@link Failure.Kind#TRANSIENT transient} failure (database or broker away, timeout, deadlock) is retried
+ *       with a growing pause, for as long as it takes, while the service stays live;</li>
+ *   <li>a {@link Failure.Kind#DETERMINISTIC deterministic} failure (a value the database refuses, an event its schema
+ *       refuses), or an {@link Failure.Kind#UNKNOWN unknown} one that fails {@value #UNKNOWN_ATTEMPTS} times, ends
+ *       the retries with {@link Unprocessable}: the consumer decides what that means for the record (the ledger
+ *       rejects the command, the query side parks the stream);</li>
+ *   <li>a record that cannot even be read (the consumer throws anything else) is nacked: the channel's
+ *       {@code dead-letter-queue} failure strategy writes it to its {@code .dlq} topic with the original key, value
+ *       and headers and {@code dead-letter-*} headers saying why and where from, and consumption goes on;</li>
+ *   <li>while the application stops, a record not yet done is left unacknowledged: its offset is not committed and
+ *       Kafka delivers it again after the restart (consumers are idempotent). Stopping never waits for a failing
+ *       record, so it stays within the shutdown timeout.</li>
+ * </ul>
+ * Metrics: {@code consumer.retries{kind}}, {@code consumer.unprocessable}, {@code consumer.dlq.records}, gauge
+ * {@code consumer.retrying} (records
+ * being retried now).
  */
 @ApplicationScoped
 public class DurableProcessing {
@@ -24,9 +43,17 @@ public class DurableProcessing {
     private static final Logger LOG = Logger.getLogger(DurableProcessing.class);
     private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
+    /** How often a failure that is neither evidently transient nor deterministic is tried. */
+    static final int UNKNOWN_ATTEMPTS = 5;
 
+    private final MeterRegistry registry;
+    private final AtomicInteger retrying = new AtomicInteger();
     private volatile boolean stopping;
-    private final CountDownLatch never = new CountDownLatch(1);
+
+    DurableProcessing(MeterRegistry registry) {
+        this.registry = registry;
+        registry.gauge("consumer.retrying", retrying);
+    }
 
     void onStop(@Observes @Priority(1) ShutdownEvent event) {
         stopping = true;
@@ -36,48 +63,99 @@ public class DurableProcessing {
         return stopping;
     }
 
-    /** Runs {@code work} until it succeeds; never returns while the application stops with the work undone. */
-    public <T> T untilDone(String what, Supplier<T> work) {
-        Duration pause = FIRST_PAUSE;
-        for (int attempt = 1; ; attempt++) {
-            if (stopping) {
-                holdUntilExit(what);
-            }
-            try {
-                return work.get();
-            } catch (RuntimeException e) {
-                if (stopping) {
-                    holdUntilExit(what);
-                }
-                LOG.warnf("%s failed (attempt %d), retrying in %d ms: %s", what, attempt, pause.toMillis(), e.toString());
-                sleep(pause);
-                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
-            }
+    /** How many records are waiting for a transient failure to pass (readiness reports it). */
+    public int retrying() {
+        return retrying.get();
+    }
+
+    /**
+     * Runs {@code handle} for the message and settles it: ack when it returns, nack (dead-letter) when it throws,
+     * neither when the application stops first.
+     */
+    public CompletionStage<Void> settle(Message<?> message, Runnable handle) {
+        try {
+            handle.run();
+            return message.ack();
+        } catch (Stopping stopping) {
+            LOG.infof("stopping: %s is left for redelivery after the restart", stopping.getMessage());
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException unreadable) {
+            registry.counter("consumer.dlq.records").increment();
+            return message.nack(unreadable);
         }
     }
 
     /**
-     * The record stays unacknowledged until the process exits: its offset is not committed, and it comes again after
-     * the restart. Neither returning nor throwing is safe here (a throw would send it to the dead-letter topic), so
-     * the thread waits, through interrupts, for the JVM to end.
+     * Runs {@code work} until it succeeds, retrying transient failures.
+     *
+     * @throws Unprocessable when the failure is the record's own
+     * @throws Stopping      when the application stops with the work undone
      */
-    private void holdUntilExit(String what) {
-        LOG.infof("stopping: %s is left for redelivery after the restart", what);
-        while (true) {
-            try {
-                never.await();
-            } catch (InterruptedException ignored) {
-                // stopping anyway: keep the record unacknowledged
+    public <T> T untilDone(String what, Supplier<T> work) {
+        Duration pause = FIRST_PAUSE;
+        boolean counted = false;
+        try {
+            for (int attempt = 1; ; attempt++) {
+                if (stopping) {
+                    throw new Stopping(what);
+                }
+                try {
+                    return work.get();
+                } catch (RuntimeException e) {
+                    Failure.Kind kind = Failure.classify(e);
+                    if (kind == Failure.Kind.DETERMINISTIC || kind == Failure.Kind.UNKNOWN && attempt >= UNKNOWN_ATTEMPTS) {
+                        registry.counter("consumer.unprocessable").increment();
+                        LOG.warnf("%s cannot be processed (%s after %d attempt(s)): %s", what, kind, attempt, e.toString());
+                        throw new Unprocessable(Failure.describe(e), e);
+                    }
+                    if (stopping) {
+                        throw new Stopping(what);
+                    }
+                    if (!counted) {
+                        retrying.incrementAndGet();
+                        counted = true;
+                    }
+                    registry.counter("consumer.retries", "kind", kind.name().toLowerCase(Locale.ROOT)).increment();
+                    LOG.warnf("%s failed (%s, attempt %d), retrying in %d ms: %s", what, kind, attempt, pause.toMillis(),
+                            e.toString());
+                    pause(what, pause);
+                    pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+                }
+            }
+        } finally {
+            if (counted) {
+                retrying.decrementAndGet();
             }
         }
     }
 
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+    /** Waits between attempts in short steps, so that a stop is noticed at once. */
+    private void pause(String what, Duration pause) {
+        long until = System.nanoTime() + pause.toNanos();
+        while (System.nanoTime() < until) {
+            if (stopping) {
+                throw new Stopping(what);
+            }
+            try {
+                Thread.sleep(Math.min(50, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Stopping(what);
+            }
+        }
+    }
+
+    /** The record's own failure: retrying it would fail the same way. {@link #getMessage()} is safe to show. */
+    public static final class Unprocessable extends RuntimeException {
+        public Unprocessable(String reason, Throwable cause) {
+            super(reason, cause, false, false);
+        }
+    }
+
+    /** The application is stopping with the record undone: leave it unacknowledged. */
+    public static final class Stopping extends RuntimeException {
+        Stopping(String what) {
+            super(what, null, false, false);
         }
     }
 }

@@ -15,7 +15,9 @@ public record Problem(String type, String title, int status, String detail, Stri
     public static final String TYPE_BASE = "https://restrictionledger.org/problems/";
 
     public Problem {
-        errors = errors == null ? List.of() : List.copyOf(errors);
+        detail = Excerpt.message(detail);
+        errors = errors == null ? List.of()
+                : List.copyOf(errors.size() > Excerpt.MAX_ERRORS ? errors.subList(0, Excerpt.MAX_ERRORS) : errors);
     }
 
     public static Problem of(int status, String slug, String title, String detail) {

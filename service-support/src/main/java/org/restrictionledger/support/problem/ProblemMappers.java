@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.restrictionledger.support.messaging.Failure;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -62,6 +63,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (Failure.classify(e) == Failure.Kind.TRANSIENT) {
+            // The database or the broker is away: the client may retry (with the same Idempotency-Key).
+            LOG.warnf("answering %s with 503: %s", uri == null ? "?" : uri.getPath(), e.toString());
+            Response response = respond(Problem.of(503, "unavailable", "Service unavailable",
+                    "a store this service needs is not reachable right now; retry shortly"));
+            response.getHeaders().putSingle("Retry-After", "2");
+            return response;
+        }
         LOG.errorf(e, "unexpected error answering %s", uri == null ? "?" : uri.getPath());
         return respond(Problem.of(500, "internal-error", "Internal error",
                 "The request could not be completed; the error is logged."));
