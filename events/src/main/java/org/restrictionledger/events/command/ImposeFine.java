@@ -11,7 +11,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A report that a court or regulator fined the platform. Becomes {@code fine.imposed}. */
+/**
+ * A report that a court or regulator fined the platform. Becomes {@code fine.imposed}. {@code repeat}: a second,
+ * identical fine (amount, currency, effective date, authority) was really imposed; without it the ledger refuses a
+ * fine equal to one already recorded, so re-running an import does not double it.
+ */
 public record ImposeFine(
         UUID commandId,
         StreamId stream,
@@ -22,11 +26,19 @@ public record ImposeFine(
         String reason,
         Effective effective,
         List<Source> sources,
-        Instant submittedAt) implements LedgerCommand {
+        Instant submittedAt,
+        boolean repeat) implements LedgerCommand {
 
     public static final String KIND = "fine.impose";
 
     public ImposeFine {
         sources = List.copyOf(sources);
+    }
+
+    /** A first report of the fact: the ledger refuses it when the stream already records the same facts. */
+    public ImposeFine(UUID commandId, StreamId stream, BigDecimal amount, String currency, String authority,
+                      LegalBasis legalBasis, String reason, Effective effective, List<Source> sources,
+                      Instant submittedAt) {
+        this(commandId, stream, amount, currency, authority, legalBasis, reason, effective, sources, submittedAt, false);
     }
 }

@@ -10,7 +10,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A report that a measure started. Becomes {@code restriction.imposed}. */
+/**
+ * A report that a measure started. Becomes {@code restriction.imposed}. {@code repeat}: the reporter says the same
+ * facts (measure, features, effective date, authority) really happened again; without it the ledger refuses a report
+ * equal to one already recorded, so re-running an import changes nothing.
+ */
 public record ImposeRestriction(
         UUID commandId,
         StreamId stream,
@@ -21,12 +25,20 @@ public record ImposeRestriction(
         String reason,
         Effective effective,
         List<Source> sources,
-        Instant submittedAt) implements LedgerCommand {
+        Instant submittedAt,
+        boolean repeat) implements LedgerCommand {
 
     public static final String KIND = "restriction.impose";
 
     public ImposeRestriction {
         features = features == null ? List.of() : List.copyOf(features);
         sources = List.copyOf(sources);
+    }
+
+    /** A first report of the fact: the ledger refuses it when the stream already records the same facts. */
+    public ImposeRestriction(UUID commandId, StreamId stream, Measure measure, List<String> features, String authority,
+                             LegalBasis legalBasis, String reason, Effective effective, List<Source> sources,
+                             Instant submittedAt) {
+        this(commandId, stream, measure, features, authority, legalBasis, reason, effective, sources, submittedAt, false);
     }
 }

@@ -39,7 +39,7 @@ final class BatchReader {
     static final List<String> CSV_COLUMNS = List.of("type", "country", "platform", "measure", "features",
             "from_measure", "direction", "restriction_id", "amount", "currency", "fine_id", "replaces", "services",
             "target_event_id", "action", "authority", "legal_basis", "reason", "effective", "source_url",
-            "source_publisher", "source_published_on");
+            "source_publisher", "source_published_on", "repeat");
 
     private BatchReader() {
     }
@@ -112,7 +112,8 @@ final class BatchReader {
                 amount == null ? null : Json.mapper().getNodeFactory().textNode(amount), cell(r, "currency"),
                 cell(r, "fine_id"), list(r, "replaces"), list(r, "services"), cell(r, "target_event_id"),
                 cell(r, "action"), null, cell(r, "authority"), cell(r, "legal_basis"), cell(r, "reason"),
-                effective == null ? null : Json.mapper().getNodeFactory().textNode(effective), sources);
+                effective == null ? null : Json.mapper().getNodeFactory().textNode(effective), sources,
+                "true".equalsIgnoreCase(cell(r, "repeat")) ? Boolean.TRUE : null);
     }
 
     private static String cell(CSVRecord record, String column) {

@@ -42,6 +42,10 @@ import java.util.List;
  * @param effective     when it took effect: {@code "2026-02-12"} (day), {@code "2025-12"} (month), {@code "2025"}
  *                      (year), or {@code {"date": "2025-12-01", "precision": "MONTH"}}
  * @param sources       at least one: {@code {"url": …, "publisher": …, "publishedOn": "2026-02-12"}}
+ * @param repeat        for {@code restriction.imposed} and {@code fine.imposed}: {@code true} when the same facts
+ *                      (measure and features, or amount and currency; effective date; authority) really happened
+ *                      again. Without it the ledger rejects a report equal to one it records as a duplicate, so
+ *                      re-running an import changes nothing.
  */
 public record ReportRequest(
         String type,
@@ -64,7 +68,19 @@ public record ReportRequest(
         String legalBasis,
         String reason,
         JsonNode effective,
-        List<SourceRequest> sources) {
+        List<SourceRequest> sources,
+        Boolean repeat) {
+
+    /** A report without {@code repeat}. */
+    public ReportRequest(String type, String country, String platform, String measure, List<String> features,
+                         String fromMeasure, String direction, String restrictionId, JsonNode amount, String currency,
+                         String fineId, List<String> replaces, List<String> services, String targetEventId,
+                         String action, ReportRequest amendment, String authority, String legalBasis, String reason,
+                         JsonNode effective, List<SourceRequest> sources) {
+        this(type, country, platform, measure, features, fromMeasure, direction, restrictionId, amount, currency,
+                fineId, replaces, services, targetEventId, action, amendment, authority, legalBasis, reason, effective,
+                sources, null);
+    }
 
     public record SourceRequest(String url, String publisher, String publishedOn) {
     }

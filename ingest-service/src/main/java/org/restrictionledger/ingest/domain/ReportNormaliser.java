@@ -143,13 +143,16 @@ public final class ReportNormaliser {
             forbidUnless("restrictionId", r.restrictionId(), type, RestrictionChanged.TYPE, RestrictionLifted.TYPE);
             forbidUnless("fineId", r.fineId(), type, FinePaid.TYPE, FineAnnulled.TYPE);
             forbidUnless("targetEventId", r.targetEventId(), type, RecordCorrected.TYPE);
+            if (Boolean.TRUE.equals(r.repeat()) && !RestrictionImposed.TYPE.equals(type) && !FineImposed.TYPE.equals(type)) {
+                errors.add("repeat", "only a " + RestrictionImposed.TYPE + " or " + FineImposed.TYPE + " report can be a repeat");
+            }
             switch (type) {
                 case RestrictionImposed.TYPE -> {
                     Measure measure = measure("measure", r.measure(), true);
                     List<String> features = features(measure);
                     LegalBasis basis = legalBasis();
                     return stream == null || !errors.list.isEmpty() ? null : new ImposeRestriction(id, stream, measure,
-                            features, authority, basis, reason, effective, sources, receivedAt);
+                            features, authority, basis, reason, effective, sources, receivedAt, repeat());
                 }
                 case RestrictionChanged.TYPE -> {
                     UUID restrictionId = uuid("restrictionId", r.restrictionId(), false);
@@ -173,7 +176,7 @@ public final class ReportNormaliser {
                     BigDecimal amount = amount(currency);
                     LegalBasis basis = legalBasis();
                     return stream == null || !errors.list.isEmpty() ? null : new ImposeFine(id, stream, amount,
-                            currency, authority, basis, reason, effective, sources, receivedAt);
+                            currency, authority, basis, reason, effective, sources, receivedAt, repeat());
                 }
                 case FinePaid.TYPE, FineAnnulled.TYPE -> {
                     UUID fineId = uuid("fineId", r.fineId(), true);
@@ -241,6 +244,10 @@ public final class ReportNormaliser {
                         c.sources());
             }
             return null;
+        }
+
+        private boolean repeat() {
+            return Boolean.TRUE.equals(r.repeat());
         }
 
         private <T> T required(String field, String value, Function<String, T> parse, String unknown) {

@@ -85,6 +85,7 @@ public class Submissions {
         String commandJson = Json.write(command);
         if (store.claim(idempotencyKey, requestHash, pending, commandJson)) {
             publishOrFail(command);
+            store.published(id);
             count("submitted", 1);
             return new Submitted(id, pending.streamId(), report.type(), receivedAt, false);
         }
@@ -94,9 +95,10 @@ public class Submissions {
                     "Idempotency-Key '" + idempotencyKey + "' was used for a different report (submission "
                             + earlier.id + "); use a new key for a new report"));
         }
-        if (earlier.status == Submission.Status.PENDING) {
+        if (earlier.status == Submission.Status.PENDING || earlier.status == Submission.Status.EXPIRED) {
             // The first attempt may have died before the broker took the command: publish the same command id again.
             publishOrFail(Json.read(earlier.command, LedgerCommand.class));
+            store.published(earlier.id);
         }
         count("replayed", 1);
         return new Submitted(earlier.id, earlier.streamId, earlier.reportType, earlier.receivedAt, true);
@@ -170,7 +172,7 @@ public class Submissions {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static String sha256(String text) {
+    static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

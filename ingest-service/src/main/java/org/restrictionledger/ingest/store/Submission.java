@@ -15,8 +15,13 @@ import java.util.UUID;
 @Table(name = "submissions")
 public class Submission {
 
+    /**
+     * PENDING: on the broker (or being published), the ledger has not decided yet; ACCEPTED / REJECTED: the ledger's
+     * decision; EXPIRED: its command was never published (the broker refused it and the client did not retry) within
+     * {@code ingest.submission.expire-after}: the ledger never saw it. A retry with the same Idempotency-Key revives it.
+     */
     public enum Status {
-        PENDING, ACCEPTED, REJECTED
+        PENDING, ACCEPTED, REJECTED, EXPIRED
     }
 
     @Id
@@ -57,4 +62,8 @@ public class Submission {
 
     /** The command as published (kept with an Idempotency-Key, to publish it again on a retry). */
     public String command;
+
+    /** When the broker took the command; null while it has not (an Idempotency-Key claim before its publish). */
+    @Column(name = "published_at")
+    public Instant publishedAt;
 }

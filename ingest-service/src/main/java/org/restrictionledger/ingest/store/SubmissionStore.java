@@ -36,14 +36,15 @@ public class SubmissionStore {
     public void pending(List<Pending> submissions) {
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO submissions (id, stream_id, report_type, status, received_at)
-                    VALUES (?, ?, ?, 'PENDING', ?)
+                    INSERT INTO submissions (id, stream_id, report_type, status, received_at, published_at)
+                    VALUES (?, ?, ?, 'PENDING', ?, ?)
                     ON CONFLICT (id) DO NOTHING""")) {
                 for (Pending p : submissions) {
                     insert.setObject(1, p.id());
                     insert.setString(2, p.streamId());
                     insert.setString(3, p.reportType());
                     insert.setTimestamp(4, Timestamp.from(p.receivedAt()));
+                    insert.setTimestamp(5, Timestamp.from(p.receivedAt()));
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -66,6 +67,31 @@ public class SubmissionStore {
                 .setParameter(3, submission.reportType()).setParameter(4, submission.receivedAt())
                 .setParameter(5, key).setParameter(6, requestHash).setParameter(7, command)
                 .executeUpdate() == 1;
+    }
+
+    /** The claimed submission's command is on the broker: it is PENDING again if it had expired meanwhile. */
+    @Transactional
+    public void published(UUID id) {
+        em.createNativeQuery("""
+                        UPDATE submissions SET published_at = COALESCE(published_at, now()),
+                            status = CASE WHEN status = 'EXPIRED' THEN 'PENDING' ELSE status END,
+                            decided_at = CASE WHEN status = 'EXPIRED' THEN NULL ELSE decided_at END,
+                            reason = CASE WHEN status = 'EXPIRED' THEN NULL ELSE reason END
+                        WHERE id = ?1""")
+                .setParameter(1, id).executeUpdate();
+    }
+
+    /**
+     * Ends submissions whose command was never published and that were received before {@code cutoff}.
+     *
+     * @return how many expired
+     */
+    @Transactional
+    public int expireUnpublished(Instant cutoff, String reason) {
+        return em.createNativeQuery("""
+                        UPDATE submissions SET status = 'EXPIRED', decided_at = now(), reason = ?2
+                        WHERE status = 'PENDING' AND published_at IS NULL AND received_at < ?1""")
+                .setParameter(1, cutoff).setParameter(2, reason).executeUpdate();
     }
 
     public Optional<Submission> byKey(String key) {

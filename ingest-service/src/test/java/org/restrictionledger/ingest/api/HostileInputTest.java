@@ -107,11 +107,12 @@ class HostileInputTest {
                 .body("errors[0].field", equalTo("body")).body("errors[0].reason", containsString("nested deeper"));
         given().contentType(ContentType.JSON).body("[" + deep + "]").when().post("/api/v1/reports/batch")
                 .then().statusCode(400).contentType("application/problem+json");
-        given().contentType("application/x-ndjson").body(deep + "\n" + report("RU", platform(), "").replace("\n", " "))
+        given().contentType("application/x-ndjson")
+                .body((deep + "\n" + report("RU", platform(), "").replace("\n", " ")).getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/v1/reports/batch")
                 .then().statusCode(200)
-                .body("items[0].status", equalTo("INVALID"))
-                .body("items[1].status", equalTo("SUBMITTED"));
+                .body("items[0].result", equalTo("INVALID"))
+                .body("items[1].result", equalTo("SUBMITTED"));
     }
 
     @Test
