@@ -1,19 +1,20 @@
 package org.restrictionledger.ledger.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.jboss.logging.Logger;
 import org.restrictionledger.events.CommandOutcome;
 import org.restrictionledger.events.EventHashing;
-import org.restrictionledger.events.EventSchemas;
 import org.restrictionledger.events.LedgerEvent;
 import org.restrictionledger.events.RecordedEvent;
+import org.restrictionledger.events.StreamId;
 import org.restrictionledger.events.command.LedgerCommand;
-import org.restrictionledger.events.json.Json;
 import org.restrictionledger.ledger.store.EventStore;
-import org.restrictionledger.ledger.store.Outbox;
-import org.restrictionledger.ledger.store.ProcessedCommand;
-import org.restrictionledger.support.messaging.Failure;
+import org.restrictionledger.ledger.store.Ledger;
+import org.restrictionledger.ledger.store.StreamCache;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -21,25 +22,38 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Decides one command in ONE database transaction: the events it appends, the record that the command was processed,
- * and the outbox rows for the events and the outcome commit together or not at all.
+ * Decides a batch of commands in ONE database transaction: the events they append, the records that they were
+ * processed, and the outbox rows for the events and the outcomes commit together or not at all. Commands are decided
+ * in the order given (the order of their partition), each against its stream's history including what the commands
+ * before it in the batch appended. A stream's history is read once per batch at most (and not at all while the
+ * {@link StreamCache} holds it); positions come in one block; every write is one JDBC batch.
  */
 @ApplicationScoped
 public class CommandHandler {
 
     private static final Logger LOG = Logger.getLogger(CommandHandler.class);
 
+    private final Ledger ledger;
     private final EventStore store;
-    private final Outbox outbox;
+    private final StreamCache cache;
+    private final TransactionSynchronizationRegistry transactions;
     private final Clock clock = Clock.systemUTC();
 
-    CommandHandler(EventStore store, Outbox outbox) {
+    CommandHandler(Ledger ledger, EventStore store, StreamCache cache, TransactionSynchronizationRegistry transactions) {
+        this.ledger = ledger;
         this.store = store;
-        this.outbox = outbox;
+        this.cache = cache;
+        this.transactions = transactions;
     }
 
     /** A decided command: its outcome, the types of the events it appended, the kind of rule that refused it. */
@@ -49,45 +63,68 @@ public class CommandHandler {
     /** @return what was decided, or null when the command had been processed before (a redelivery) */
     @Transactional
     public Handled handle(LedgerCommand command) {
-        if (ProcessedCommand.findById(command.commandId()) != null) {
-            LOG.infof("command %s on %s was processed before; redelivery ignored", command.commandId(), command.stream());
-            return null;
-        }
-        List<RecordedEvent> history = store.stream(command.stream());
-        long version = history.isEmpty() ? 0 : history.get(history.size() - 1).streamVersion();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return handleAll(List.of(command)).get(0);
+    }
 
-        CommandOutcome outcome;
-        List<String> types = new ArrayList<>();
-        Decision decision = Decider.decide(history, command,
-                new Decider.Context(LocalDate.ofInstant(now, ZoneOffset.UTC), store::streamOf));
-        if (decision instanceof Decision.Accept accept) {
-            String prevHash = history.isEmpty() ? EventHashing.GENESIS : history.get(history.size() - 1).hash();
-            List<UUID> ids = new ArrayList<>();
-            for (LedgerEvent event : accept.events()) {
-                RecordedEvent recorded = EventHashing.seal(new RecordedEvent(UUID.randomUUID(), command.stream(),
-                        ++version, store.nextPosition(), now, command.commandId(), prevHash, null, event));
-                List<String> schemaErrors = EventSchemas.validate(Json.mapper().valueToTree(recorded));
-                if (!schemaErrors.isEmpty()) {
-                    // The decision produced what no partner could read: refuse it rather than publish it.
-                    throw new Failure.Refused("the event would break the " + event.type() + " schema: "
-                            + String.join("; ", schemaErrors));
-                }
-                store.append(recorded);
-                outbox.event(recorded);
-                ids.add(recorded.eventId());
-                types.add(event.type());
-                prevHash = recorded.hash();
-                LOG.infof("appended %s %s v%d to %s", event.type(), recorded.eventId(), version, command.stream());
+    /**
+     * @return per command, in order, what was decided, or null for a command processed before (a redelivery, also
+     *         within the batch)
+     */
+    @Transactional
+    public List<Handled> handleAll(List<LedgerCommand> commands) {
+        Set<UUID> processed = new HashSet<>(ledger.processedAmong(commands.stream().map(LedgerCommand::commandId).toList()));
+        Set<String> streams = new LinkedHashSet<>();
+        commands.forEach(c -> streams.add(c.stream().toString()));
+        Map<String, Ledger.Head> heads = ledger.heads(streams);
+        Map<String, List<RecordedEvent>> histories = histories(streams, heads);
+
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Map<UUID, StreamId> appendedHere = new HashMap<>();
+        Decider.Context context = new Decider.Context(LocalDate.ofInstant(now, ZoneOffset.UTC),
+                id -> Optional.ofNullable(appendedHere.get(id)).or(() -> store.streamOf(id)));
+
+        List<Handled> handled = new ArrayList<>(commands.size());
+        List<RecordedEvent> proposed = new ArrayList<>();
+        List<CommandOutcome> outcomes = new ArrayList<>();
+        for (LedgerCommand command : commands) {
+            if (!processed.add(command.commandId())) {
+                LOG.debugf("command %s on %s was processed before; redelivery ignored", command.commandId(), command.stream());
+                handled.add(null);
+                continue;
             }
-            outcome = CommandOutcome.accepted(command.commandId(), command.stream(), ids, version, now);
-        } else {
-            String reason = ((Decision.Reject) decision).reason();
-            outcome = CommandOutcome.rejected(command.commandId(), command.stream(), version, reason, now);
-            LOG.infof("rejected command %s on %s: %s", command.commandId(), command.stream(), reason);
+            List<RecordedEvent> history = histories.get(command.stream().toString());
+            long version = history.isEmpty() ? 0 : history.get(history.size() - 1).streamVersion();
+            Decision decision = Decider.decide(history, command, context);
+            CommandOutcome outcome;
+            List<String> types = new ArrayList<>();
+            if (decision instanceof Decision.Accept accept) {
+                List<UUID> ids = new ArrayList<>();
+                for (LedgerEvent event : accept.events()) {
+                    // Position and hash come once the whole batch is decided; nothing decided here depends on them.
+                    RecordedEvent unsealed = new RecordedEvent(UUID.randomUUID(), command.stream(), ++version, 0, now,
+                            command.commandId(), null, null, event);
+                    history.add(unsealed);
+                    proposed.add(unsealed);
+                    appendedHere.put(unsealed.eventId(), command.stream());
+                    ids.add(unsealed.eventId());
+                    types.add(event.type());
+                }
+                outcome = CommandOutcome.accepted(command.commandId(), command.stream(), ids, version, now);
+            } else {
+                Decision.Reject reject = (Decision.Reject) decision;
+                outcome = CommandOutcome.rejected(command.commandId(), command.stream(), version, reject.reason(), now);
+                LOG.debugf("rejected command %s on %s: %s", command.commandId(), command.stream(), reject.reason());
+            }
+            outcomes.add(outcome);
+            handled.add(new Handled(outcome, types, decision instanceof Decision.Reject r ? r.code() : null));
         }
-        processed(command, outcome, now);
-        return new Handled(outcome, types, decision instanceof Decision.Reject r ? r.code() : null);
+
+        List<Ledger.Sealed> sealed = seal(proposed, heads, histories);
+        ledger.append(sealed);
+        ledger.decided(outcomes);
+        cacheOnCommit(histories);
+        LOG.debugf("decided %d command(s), appended %d event(s) on %d stream(s)", outcomes.size(), sealed.size(), streams.size());
+        return handled;
     }
 
     /**
@@ -98,26 +135,68 @@ public class CommandHandler {
      */
     @Transactional
     public Handled refuse(LedgerCommand command, String why) {
-        if (ProcessedCommand.findById(command.commandId()) != null) {
+        if (!ledger.processedAmong(List.of(command.commandId())).isEmpty()) {
             return null;
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        long version = store.versionOf(command.stream());
-        CommandOutcome outcome = CommandOutcome.rejected(command.commandId(), command.stream(), version,
-                "unprocessable: " + why, now);
+        CommandOutcome outcome = CommandOutcome.rejected(command.commandId(), command.stream(),
+                store.versionOf(command.stream()), "unprocessable: " + why, now);
         LOG.warnf("rejected command %s on %s as unprocessable: %s", command.commandId(), command.stream(), why);
-        processed(command, outcome, now);
+        ledger.decided(List.of(outcome));
         return new Handled(outcome, List.of(), Decision.Code.UNPROCESSABLE);
     }
 
-    private void processed(LedgerCommand command, CommandOutcome outcome, Instant now) {
-        ProcessedCommand processed = new ProcessedCommand();
-        processed.commandId = command.commandId();
-        processed.streamId = command.stream().toString();
-        processed.decision = outcome.decision().name();
-        processed.reason = outcome.reason();
-        processed.processedAt = now;
-        processed.persist();
-        outbox.outcome(outcome);
+    /** The streams' histories as mutable lists: from the cache where it is current, else read in one query. */
+    private Map<String, List<RecordedEvent>> histories(Set<String> streams, Map<String, Ledger.Head> heads) {
+        Map<String, List<RecordedEvent>> histories = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String stream : streams) {
+            List<RecordedEvent> cached = cache.get(stream, heads.get(stream));
+            if (cached != null) {
+                histories.put(stream, new ArrayList<>(cached));
+            } else {
+                missing.add(stream);
+            }
+        }
+        if (!missing.isEmpty()) {
+            ledger.histories(missing).forEach((stream, history) -> histories.put(stream, new ArrayList<>(history)));
+        }
+        return histories;
+    }
+
+    /** Gives the proposed events their positions, in order, and chains and hashes them stream by stream. */
+    private List<Ledger.Sealed> seal(List<RecordedEvent> proposed, Map<String, Ledger.Head> heads,
+                                     Map<String, List<RecordedEvent>> histories) {
+        List<Long> positions = ledger.positions(proposed.size());
+        Map<String, String> last = new HashMap<>();
+        heads.forEach((stream, head) -> last.put(stream, head.hash()));
+        List<Ledger.Sealed> sealed = new ArrayList<>(proposed.size());
+        for (int i = 0; i < proposed.size(); i++) {
+            RecordedEvent e = proposed.get(i);
+            String stream = e.stream().toString();
+            RecordedEvent recorded = EventHashing.seal(new RecordedEvent(e.eventId(), e.stream(), e.streamVersion(),
+                    positions.get(i), e.recordedAt(), e.commandId(), last.getOrDefault(stream, EventHashing.GENESIS),
+                    null, e.event()));
+            last.put(stream, recorded.hash());
+            // A history holds every event of its stream from version 1: version n sits at index n - 1.
+            histories.get(stream).set((int) e.streamVersion() - 1, recorded);
+            sealed.add(Ledger.Sealed.of(recorded));
+        }
+        return sealed;
+    }
+
+    private void cacheOnCommit(Map<String, List<RecordedEvent>> histories) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    histories.forEach(cache::put);
+                }
+            }
+        });
     }
 }

@@ -29,6 +29,8 @@ import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -58,13 +60,13 @@ public final class Decider {
         }
         StreamStatus current = StatusFold.fold(command.stream(), history);
         if (command instanceof ImposeRestriction c) {
-            return impose(current, c);
+            return impose(history, current, c);
         } else if (command instanceof ChangeRestriction c) {
             return change(current, c);
         } else if (command instanceof LiftRestriction c) {
             return lift(current, c);
         } else if (command instanceof ImposeFine c) {
-            return fine(c);
+            return fine(history, c);
         } else if (command instanceof SettleFine c) {
             return settle(current, c);
         } else if (command instanceof PromoteAlternative c) {
@@ -75,7 +77,7 @@ public final class Decider {
         throw new IllegalArgumentException("no rule for " + command.getClass().getSimpleName());
     }
 
-    private static Decision impose(StreamStatus current, ImposeRestriction c) {
+    private static Decision impose(List<RecordedEvent> history, StreamStatus current, ImposeRestriction c) {
         Optional<ActiveMeasure> same = current.active(c.measure()).stream()
                 .filter(m -> m.features().equals(c.features()))
                 .findFirst();
@@ -83,8 +85,45 @@ public final class Decider {
             return reject(Decision.Code.DUPLICATE, "duplicate: " + describe(c.measure().name(), c.features()) + " is already active on "
                     + c.stream() + " since " + same.get().since().date() + " (restriction " + same.get().restrictionId() + ")");
         }
-        return accept(new RestrictionImposed(c.measure(), c.features(), c.authority(), c.legalBasis(), c.reason(),
-                c.effective(), c.sources()));
+        RestrictionImposed proposed = new RestrictionImposed(c.measure(), c.features(), c.authority(), c.legalBasis(),
+                c.reason(), c.effective(), c.sources());
+        return c.repeat() ? accept(proposed) : unlessRecorded(history, proposed);
+    }
+
+    /**
+     * Refuses a fact the stream already records (read through corrections: a retracted event no longer counts, an
+     * amended one counts as amended), so that re-running an import changes nothing. A report says {@code repeat}
+     * when the same facts really happened again.
+     */
+    private static Decision unlessRecorded(List<RecordedEvent> history, LedgerEvent proposed) {
+        Map<UUID, Optional<LedgerEvent>> corrected = StatusFold.corrections(history);
+        for (RecordedEvent recorded : history) {
+            LedgerEvent event = corrected.getOrDefault(recorded.eventId(), Optional.of(recorded.event())).orElse(null);
+            if (event != null && sameFacts(event, proposed)) {
+                return reject(Decision.Code.DUPLICATE, "duplicate: the same " + proposed.type() + " (effective "
+                        + proposed.effective().date() + ") is recorded as event " + recorded.eventId() + " (v"
+                        + recorded.streamVersion() + "); if it really happened again, report it with \"repeat\": true");
+            }
+        }
+        return accept(proposed);
+    }
+
+    private static boolean sameFacts(LedgerEvent recorded, LedgerEvent proposed) {
+        if (recorded instanceof RestrictionImposed a && proposed instanceof RestrictionImposed b) {
+            return a.measure() == b.measure() && a.features().equals(b.features())
+                    && a.effective().equals(b.effective()) && sameAuthority(a.authority(), b.authority());
+        }
+        if (recorded instanceof FineImposed a && proposed instanceof FineImposed b) {
+            boolean sameAmount = a.amount() == null ? b.amount() == null
+                    : b.amount() != null && a.amount().compareTo(b.amount()) == 0;
+            return sameAmount && Objects.equals(a.currency(), b.currency()) && a.effective().equals(b.effective())
+                    && sameAuthority(a.authority(), b.authority());
+        }
+        return false;
+    }
+
+    private static boolean sameAuthority(String a, String b) {
+        return a == null ? b == null : b != null && a.strip().equalsIgnoreCase(b.strip());
     }
 
     private static Decision change(StreamStatus current, ChangeRestriction c) {
@@ -119,7 +158,7 @@ public final class Decider {
                 c.sources()));
     }
 
-    private static Decision fine(ImposeFine c) {
+    private static Decision fine(List<RecordedEvent> history, ImposeFine c) {
         if ((c.amount() == null) != (c.currency() == null)) {
             return reject(Decision.Code.INVALID_AMOUNT, "a fine's amount and currency come together: give both, or neither when the amount is not known");
         }
@@ -132,8 +171,9 @@ public final class Decider {
                 return reject(Decision.Code.UNKNOWN_CURRENCY, currency.get());
             }
         }
-        return accept(new FineImposed(c.amount(), c.currency(), c.authority(), c.legalBasis(), c.reason(),
-                c.effective(), c.sources()));
+        FineImposed proposed = new FineImposed(c.amount(), c.currency(), c.authority(), c.legalBasis(), c.reason(),
+                c.effective(), c.sources());
+        return c.repeat() ? accept(proposed) : unlessRecorded(history, proposed);
     }
 
     private static Decision settle(StreamStatus current, SettleFine c) {

@@ -124,6 +124,36 @@ class DeciderTest {
     }
 
     @Test
+    void reportingALiftedBlockAgainIsADuplicateUnlessItIsARepeat() {
+        RecordedEvent block = record(new RestrictionImposed(Measure.FULL_BLOCK, List.of(), "Roskomnadzor", null,
+                "reason", FEB_12, SOURCES));
+        record(new RestrictionLifted(block.eventId(), Measure.FULL_BLOCK, null, null, day(2026, 2, 13), SOURCES));
+        ImposeRestriction again = new ImposeRestriction(id(), STREAM, Measure.FULL_BLOCK, List.of(), " roskomnadzor ",
+                null, "other words", FEB_12, SOURCES, Instant.now());
+        String reason = rejected(again);
+        assertTrue(reason.startsWith("duplicate: the same restriction.imposed (effective 2026-02-12) is recorded as event "
+                + block.eventId() + " (v1)"), reason);
+        ImposeRestriction repeat = new ImposeRestriction(id(), STREAM, Measure.FULL_BLOCK, List.of(), "Roskomnadzor",
+                null, "blocked again", FEB_12, SOURCES, Instant.now(), true);
+        accepted(repeat, RestrictionImposed.class);
+        // Another day or another authority is another fact.
+        accepted(impose(Measure.FULL_BLOCK, day(2026, 2, 13)), RestrictionImposed.class);
+    }
+
+    @Test
+    void theSameFineTwiceIsADuplicateUnlessItIsARepeatAndARetractedOneNoLongerCounts() {
+        RecordedEvent first = record(new FineImposed(new BigDecimal("4000000.00"), "RUB", "Tagansky court", null,
+                "content not removed", FEB_12, SOURCES));
+        assertTrue(rejected(fine("4000000", "RUB")).contains("recorded as event " + first.eventId()));
+        accepted(fine("4000001", "RUB"), FineImposed.class);
+        ImposeFine repeat = new ImposeFine(id(), STREAM, new BigDecimal("4000000"), "RUB", "Tagansky court", null,
+                "a second fine", FEB_12, SOURCES, Instant.now(), true);
+        accepted(repeat, FineImposed.class);
+        record(new RecordCorrected(first.eventId(), RecordCorrected.Action.RETRACT, null, "misreported", FEB_12, SOURCES));
+        accepted(fine("4000000", "RUB"), FineImposed.class);
+    }
+
+    @Test
     void anEffectiveDateMoreThanOneDayAheadIsRejected() {
         accepted(impose(Measure.FULL_BLOCK, day(2026, 2, 14)), RestrictionImposed.class);
         assertEquals("effective 2026-02-15 is in the future: the ledger records what took effect, at most one day "

@@ -178,6 +178,30 @@ class LedgerFlowTest {
         assertNotNull(KafkaTestClient.header(dead, "dead-letter-reason"));
     }
 
+    /** What an older, buggier ledger dead-lettered comes back after the fix: decided once, however often re-driven. */
+    @Test
+    void deadLetteredCommandsAreRedrivenToTheirTopicAndDecidedExactlyOnce() {
+        ImposeRestriction command = block(uniqueStream());
+        KafkaTestClient.send(Topics.deadLetter(Topics.COMMANDS, "ledger-service"), command.stream().toString(),
+                Json.write(command), Map.of("dead-letter-topic", Topics.COMMANDS, "dead-letter-reason", "an old bug"));
+        given().when().get("/api/v1/admin/dlq").then().statusCode(200)
+                .body("find { it.topic == '" + Topics.deadLetter(Topics.COMMANDS, "ledger-service") + "' }.waiting",
+                        org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+
+        given().when().post("/api/v1/admin/dlq/redrive").then().statusCode(200)
+                .body("[0].republished", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+        assertEquals(CommandOutcome.Decision.ACCEPTED, outcomeOf(command).decision());
+        given().when().post("/api/v1/admin/dlq/redrive").then().statusCode(200).body("[0].republished", equalTo(0));
+        given().when().get("/api/v1/admin/dlq").then().statusCode(200).body("[0].waiting", equalTo(0));
+
+        ImposeRestriction after = new ImposeRestriction(UUID.randomUUID(), command.stream(), Measure.THROTTLING,
+                List.of(), null, null, null, Effective.day(LocalDate.of(2026, 2, 13)), SOURCES, Instant.now());
+        send(after);
+        assertEquals(2, outcomeOf(after).streamVersion());
+        assertEquals(1, KafkaTestClient.readAll(Topics.OUTCOMES).stream()
+                .filter(r -> r.value().contains(command.commandId().toString())).count());
+    }
+
     /**
      * Values the database cannot store (U+0000 in text, a date before 4713 BC) fail the same way on every attempt:
      * the command is REJECTED as unprocessable, nothing is appended, and the next command of the partition goes on.
