@@ -1,26 +1,35 @@
 package org.restrictionledger.query.messaging;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 import org.restrictionledger.events.CloudEvents;
 import org.restrictionledger.events.EventCodec;
 import org.restrictionledger.events.RecordedEvent;
 import org.restrictionledger.query.projection.ParkingLot;
+import org.restrictionledger.query.projection.Projection;
+import org.restrictionledger.support.messaging.DeadLetters;
 import org.restrictionledger.support.messaging.DurableProcessing;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Consumes {@code restrictions.events.v1} (group {@code query-service}) into the read model. Each record must be a
- * CloudEvent whose data passes its type's JSON Schema and agrees with its headers; anything else goes to
- * {@code restrictions.events.v1.query-service.dlq} and consumption goes on. An event that is readable but cannot be
- * projected for a reason of its own parks its stream ({@link ParkingLot}); a transient failure is retried.
+ * Consumes {@code restrictions.events.v1} (group {@code query-service}) into the read model, in batches (up to
+ * {@code max.poll.records}) applied in one transaction. Each record must be a CloudEvent whose data passes its type's
+ * JSON Schema and agrees with its headers; anything else goes to {@code restrictions.events.v1.query-service.dlq}
+ * (with {@code dead-letter-*} headers) and the others go on. A batch that fails for a reason of its own is applied
+ * again event by event, and an event that cannot be projected parks its stream ({@link ParkingLot}); a transient
+ * failure is retried.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -28,23 +37,44 @@ public class EventConsumer {
     /** Incoming channel from {@code restrictions.events.v1}. */
     public static final String CHANNEL = "events";
 
+    private static final Logger LOG = Logger.getLogger(EventConsumer.class);
+
     private final ParkingLot parking;
     private final DurableProcessing durably;
+    private final DeadLetters deadLetters;
 
-    EventConsumer(ParkingLot parking, DurableProcessing durably) {
+    EventConsumer(ParkingLot parking, DurableProcessing durably, DeadLetters deadLetters) {
         this.parking = parking;
         this.durably = durably;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    public CompletionStage<Void> consume(Message<String> message) {
-        IncomingKafkaRecordMetadata<?, ?> meta = message.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow();
-        return durably.settle(message, () -> project(message.getPayload(), meta.getHeaders(), meta.getPartition(),
-                meta.getOffset()));
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        try {
+            List<Projection.Received> events = new ArrayList<>(batch.getRecords().size());
+            for (KafkaRecord<String, String> record : batch.getRecords()) {
+                IncomingKafkaRecordMetadata<?, ?> meta = record.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow();
+                try {
+                    events.add(new Projection.Received(read(record.getPayload(), meta.getHeaders(), meta.getOffset()),
+                            record.getPayload(), meta.getPartition(), meta.getOffset()));
+                } catch (RuntimeException unreadable) {
+                    durably.untilDone("dead-lettering offset " + meta.getOffset(), () -> {
+                        deadLetters.send(CHANNEL, meta.getRecord(), unreadable);
+                        return null;
+                    });
+                }
+            }
+            project(events);
+            return batch.ack();
+        } catch (DurableProcessing.Stopping stopping) {
+            LOG.infof("stopping: a batch of %d event(s) is left for redelivery after the restart", batch.getRecords().size());
+            return CompletableFuture.completedFuture(null);
+        }
     }
 
-    private void project(String data, Headers headers, int partition, long offset) {
+    private static RecordedEvent read(String data, Headers headers, long offset) {
         if (data == null) {
             throw new IllegalArgumentException("empty record at offset " + offset);
         }
@@ -55,12 +85,28 @@ public class EventConsumer {
             throw new IllegalArgumentException("CloudEvent headers (" + CloudEvents.HEADER_ID + "=" + id + ", "
                     + CloudEvents.HEADER_TYPE + "=" + type + ") disagree with the data of event " + event.eventId());
         }
-        String what = "event " + event.eventId() + " of " + event.stream();
+        return event;
+    }
+
+    private void project(List<Projection.Received> events) {
+        if (events.isEmpty()) {
+            return;
+        }
         try {
-            durably.untilDone(what, () -> parking.applyUnlessParked(event, data, partition, offset));
+            durably.untilDone("a batch of " + events.size() + " event(s)", () -> parking.applyAll(events));
+        } catch (DurableProcessing.Unprocessable e) {
+            LOG.warnf("a batch of %d event(s) failed (%s); applying them one by one", events.size(), e.getMessage());
+            events.forEach(this::projectAlone);
+        }
+    }
+
+    private void projectAlone(Projection.Received r) {
+        String what = "event " + r.event().eventId() + " of " + r.event().stream();
+        try {
+            durably.untilDone(what, () -> parking.applyUnlessParked(r.event(), r.data(), r.partition(), r.offset()));
         } catch (DurableProcessing.Unprocessable e) {
             durably.untilDone(what + " (parking)", () -> {
-                parking.park(event, data, partition, offset, e.getMessage());
+                parking.park(r.event(), r.data(), r.partition(), r.offset(), e.getMessage());
                 return null;
             });
         }

@@ -14,7 +14,10 @@ import org.restrictionledger.support.messaging.Failure;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -60,15 +63,32 @@ public class ParkingLot {
      */
     @Transactional
     public boolean applyUnlessParked(RecordedEvent event, String data, int partition, long offset) {
-        String stream = event.stream().toString();
-        lock(stream);
-        if (isParked(stream)) {
-            hold(event, data, partition, offset);
-            projection.recordOffset(partition, offset, event.recordedAt());
-            LOG.debugf("%s is parked: event %s v%d waits behind it", stream, event.eventId(), event.streamVersion());
-            return false;
+        return applyAll(List.of(new Projection.Received(event, data, partition, offset))) == 1;
+    }
+
+    /**
+     * Applies a batch in one transaction: the events of parked streams wait behind them, the others are projected.
+     *
+     * @return how many were applied
+     */
+    @Transactional
+    public int applyAll(List<Projection.Received> batch) {
+        Set<String> streams = new TreeSet<>();
+        batch.forEach(r -> streams.add(r.event().stream().toString()));
+        em.createNativeQuery("SELECT count(pg_advisory_xact_lock(hashtext(s))) FROM unnest(CAST(?1 AS text[])) s")
+                .setParameter(1, streams.toArray(String[]::new)).getSingleResult();
+        Set<String> held = new HashSet<>();
+        em.createNativeQuery("SELECT stream_id FROM parked_streams WHERE stream_id = ANY(CAST(?1 AS text[]))")
+                .setParameter(1, streams.toArray(String[]::new)).getResultList()
+                .forEach(stream -> held.add((String) stream));
+        for (Projection.Received r : batch) {
+            if (held.contains(r.event().stream().toString())) {
+                hold(r.event(), r.data() != null ? r.data() : EventCodec.encode(r.event()), r.partition(), r.offset());
+                LOG.debugf("%s is parked: event %s v%d waits behind it", r.event().stream(), r.event().eventId(),
+                        r.event().streamVersion());
+            }
         }
-        return projection.apply(event, partition, offset);
+        return projection.applyAll(batch, held);
     }
 
     /** Parks the event's stream with this event first in line (or adds it behind, when already parked). */

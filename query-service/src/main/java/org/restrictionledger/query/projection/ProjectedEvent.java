@@ -1,5 +1,11 @@
 package org.restrictionledger.query.projection;
 
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Column;
@@ -60,6 +66,11 @@ public class ProjectedEvent extends PanacheEntityBase {
     public UUID targetEventId;
 
     static ProjectedEvent of(RecordedEvent event) {
+        return of(event, null);
+    }
+
+    /** @param data the event's JSON as received, kept as is; null to write it from the event */
+    static ProjectedEvent of(RecordedEvent event, String data) {
         ProjectedEvent row = new ProjectedEvent();
         row.eventId = event.eventId();
         row.streamId = event.stream().toString();
@@ -70,9 +81,38 @@ public class ProjectedEvent extends PanacheEntityBase {
         row.eventType = event.event().type();
         row.effectiveDate = event.event().effective().date();
         row.recordedAt = event.recordedAt();
-        row.data = Json.write(event);
+        row.data = data != null ? data : Json.write(event);
         row.targetEventId = event.event() instanceof RecordCorrected c ? c.targetEventId() : null;
         return row;
+    }
+
+    /** Inserts the rows in one JDBC batch. */
+    static void insertAll(EntityManager em, List<ProjectedEvent> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement insert = c.prepareStatement("""
+                    INSERT INTO projected_events (event_id, stream_id, country, platform, stream_version, position,
+                                                  event_type, effective_date, recorded_at, data, target_event_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?)""")) {
+                for (ProjectedEvent row : rows) {
+                    insert.setObject(1, row.eventId);
+                    insert.setString(2, row.streamId);
+                    insert.setString(3, row.country);
+                    insert.setString(4, row.platform);
+                    insert.setLong(5, row.streamVersion);
+                    insert.setLong(6, row.position);
+                    insert.setString(7, row.eventType);
+                    insert.setObject(8, row.effectiveDate);
+                    insert.setTimestamp(9, Timestamp.from(row.recordedAt));
+                    insert.setString(10, row.data);
+                    insert.setObject(11, row.targetEventId);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
     public RecordedEvent toRecordedEvent() {

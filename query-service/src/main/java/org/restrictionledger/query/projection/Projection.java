@@ -4,30 +4,54 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.restrictionledger.events.RecordedEvent;
 import org.restrictionledger.events.status.StatusFold;
 import org.restrictionledger.events.status.StreamStatus;
 
+import org.restrictionledger.events.StreamId;
+
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 
 /**
- * Applies one event to the read model in one transaction: the event row (whose id is the checkpoint), the stream's
- * new status, a status-change row and the partition's offset commit together, so a redelivered event changes
- * nothing. A stream's events apply one at a time (a transaction-scoped advisory lock per stream), whoever applies them.
+ * Applies events to the read model in one transaction: the event rows (whose ids are the checkpoint), the streams'
+ * new statuses, a status-change row per event and the partitions' offsets commit together, so a redelivered event
+ * changes nothing. A stream's events apply one batch at a time (a transaction-scoped advisory lock per stream),
+ * whoever applies them. A stream's history is read at most once per batch, and not at all while the
+ * {@link HistoryCache} holds it; every write is one JDBC batch.
  */
 @ApplicationScoped
 public class Projection {
 
     private static final Logger LOG = Logger.getLogger(Projection.class);
 
+    /** An event as read from the topic: the decoded event, its JSON as received, where it was read. */
+    public record Received(RecordedEvent event, String data, int partition, long offset) {
+    }
+
     private final EntityManager em;
+    private final HistoryCache cache;
+    private final TransactionSynchronizationRegistry transactions;
     private final Counter gaps;
     private final Counter duplicates;
 
-    Projection(EntityManager em, MeterRegistry registry) {
+    Projection(EntityManager em, HistoryCache cache, TransactionSynchronizationRegistry transactions,
+               MeterRegistry registry) {
         this.em = em;
+        this.cache = cache;
+        this.transactions = transactions;
         this.gaps = Counter.builder("projection.gaps")
                 .description("events received ahead of a missing stream version").register(registry);
         this.duplicates = Counter.builder("projection.duplicates")
@@ -41,44 +65,110 @@ public class Projection {
      */
     @Transactional
     public boolean apply(RecordedEvent event, int partition, long offset) {
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))").setParameter(1, event.stream().toString())
-                .getSingleResult();
-        if (partition >= 0) {
-            recordOffset(partition, offset, event.recordedAt());
+        return applyAll(List.of(new Received(event, null, partition, offset)), Set.of()) == 1;
+    }
+
+    /**
+     * Applies the events in order, except those of the streams in {@code held}; records the partitions' offsets of
+     * all of them.
+     *
+     * @return how many were applied (not projected before)
+     */
+    @Transactional
+    public int applyAll(List<Received> batch, Set<String> held) {
+        Set<String> streams = new TreeSet<>();
+        batch.forEach(r -> streams.add(r.event().stream().toString()));
+        // In a fixed order, so that two appliers never wait for each other crosswise.
+        em.createNativeQuery("SELECT count(pg_advisory_xact_lock(hashtext(s))) FROM unnest(CAST(?1 AS text[])) s")
+                .setParameter(1, streams.toArray(String[]::new)).getSingleResult();
+        Map<Integer, Received> lastOfPartition = new HashMap<>();
+        batch.stream().filter(r -> r.partition() >= 0).forEach(r -> lastOfPartition.merge(r.partition(), r,
+                (a, b) -> a.offset() >= b.offset() ? a : b));
+        lastOfPartition.values().forEach(r -> recordOffset(r.partition(), r.offset(), r.event().recordedAt()));
+
+        Set<UUID> known = known(batch);
+        Map<String, PlatformStatusRow> rows = new HashMap<>();
+        PlatformStatusRow.<PlatformStatusRow>list("streamId IN ?1", streams).forEach(row -> rows.put(row.streamId, row));
+        Map<String, List<RecordedEvent>> histories = new HashMap<>();
+        List<ProjectedEvent> inserted = new ArrayList<>();
+        List<StatusChange> changes = new ArrayList<>();
+        Instant now = Instant.now();
+        for (Received received : batch) {
+            RecordedEvent event = received.event();
+            String stream = event.stream().toString();
+            if (held.contains(stream)) {
+                continue;
+            }
+            if (!known.add(event.eventId())) {
+                duplicates.increment();
+                LOG.debugf("event %s of %s v%d already projected", event.eventId(), event.stream(), event.streamVersion());
+                continue;
+            }
+            PlatformStatusRow row = rows.get(stream);
+            List<RecordedEvent> history = histories.get(stream);
+            if (history == null) {
+                history = history(event.stream(), row);
+                histories.put(stream, history);
+            }
+            long projected = history.isEmpty() ? 0 : history.get(history.size() - 1).streamVersion();
+            if (event.streamVersion() != projected + 1) {
+                gaps.increment();
+                LOG.warnf("gap in %s: projected up to v%d, received v%d (event %s, partition %d, offset %d); the "
+                                + "status may be incomplete until the missing events arrive", event.stream(), projected,
+                        event.streamVersion(), event.eventId(), received.partition(), received.offset());
+            }
+            history.add(event);
+            history.sort(java.util.Comparator.comparingLong(RecordedEvent::streamVersion));
+            inserted.add(ProjectedEvent.of(event, received.data()));
+            StreamStatus status = StatusFold.fold(event.stream(), history);
+            if (row == null) {
+                row = new PlatformStatusRow();
+                row.update(status);
+                row.persist();
+                rows.put(stream, row);
+            } else {
+                row.update(status);
+            }
+            changes.add(StatusChange.of(status, event.eventId(), now));
+            LOG.debugf("projected %s %s v%d: %s", event.event().type(), event.stream(), event.streamVersion(), status.status());
         }
-        if (ProjectedEvent.findById(event.eventId()) != null) {
-            duplicates.increment();
-            LOG.debugf("event %s of %s v%d already projected", event.eventId(), event.stream(), event.streamVersion());
-            return false;
+        ProjectedEvent.insertAll(em, inserted);
+        StatusChange.insertAll(em, changes);
+        cacheOnCommit(histories);
+        return inserted.size();
+    }
+
+    /** The event ids of the batch that were projected before. */
+    private Set<UUID> known(List<Received> batch) {
+        Set<UUID> known = new HashSet<>();
+        List<?> ids = em.createNativeQuery("SELECT event_id FROM projected_events WHERE event_id = ANY(CAST(?1 AS uuid[]))")
+                .setParameter(1, batch.stream().map(r -> r.event().eventId()).toArray(UUID[]::new)).getResultList();
+        ids.forEach(id -> known.add(id instanceof UUID u ? u : UUID.fromString(id.toString())));
+        return known;
+    }
+
+    /** The stream's projected events: from the cache while it ends at the stored version, else from the table. */
+    private List<RecordedEvent> history(StreamId stream, PlatformStatusRow row) {
+        List<RecordedEvent> cached = cache.get(stream.toString(), row == null ? 0 : row.version);
+        return new ArrayList<>(cached != null ? cached : ProjectedEvent.ofStream(stream));
+    }
+
+    private void cacheOnCommit(Map<String, List<RecordedEvent>> histories) {
+        if (histories.isEmpty()) {
+            return;
         }
-        PlatformStatusRow row = PlatformStatusRow.findById(event.stream().toString());
-        long projected = row == null ? 0 : row.version;
-        if (event.streamVersion() != projected + 1) {
-            gaps.increment();
-            LOG.warnf("gap in %s: projected up to v%d, received v%d (event %s, partition %d, offset %d); the status "
-                            + "may be incomplete until the missing events arrive", event.stream(), projected,
-                    event.streamVersion(), event.eventId(), partition, offset);
-        }
-        ProjectedEvent.of(event).persist();
-        StreamStatus status = StatusFold.fold(event.stream(), ProjectedEvent.ofStream(event.stream()));
-        if (row == null) {
-            row = new PlatformStatusRow();
-            row.update(status);
-            row.persist();
-        } else {
-            row.update(status);
-        }
-        StatusChange change = new StatusChange();
-        change.streamId = event.stream().toString();
-        change.country = event.stream().country();
-        change.platform = event.stream().platform();
-        change.status = status.status().name();
-        change.version = status.version();
-        change.eventId = event.eventId();
-        change.changedAt = Instant.now();
-        change.persist();
-        LOG.infof("projected %s %s v%d: %s", event.event().type(), event.stream(), event.streamVersion(), status.status());
-        return true;
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    histories.forEach(cache::put);
+                }
+            }
+        });
     }
 
     void recordOffset(int partition, long offset, Instant eventTime) {

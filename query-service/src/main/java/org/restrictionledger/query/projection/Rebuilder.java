@@ -27,7 +27,9 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -109,9 +111,14 @@ public class Rebuilder {
         }
     }
 
-    /** Every record of the topic up to its end as of now; records that are not valid events are skipped. */
+    /**
+     * Every record of the topic up to its end as of now; records that are not valid events are skipped, and so are
+     * the events of streams the live projection has parked (they wait in the parking lot, as they do live) and, from
+     * the first event the store refuses on, the events of that stream (its later events cannot apply without it).
+     */
     private long readTopic() throws SQLException {
         long read = 0;
+        Set<String> skipped = parkedStreams();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
@@ -128,14 +135,16 @@ public class Rebuilder {
                 List<RecordedEvent> events = new ArrayList<>();
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     try {
-                        events.add(EventCodec.decode(record.value()));
+                        RecordedEvent event = EventCodec.decode(record.value());
+                        if (!skipped.contains(event.stream().toString())) {
+                            events.add(event);
+                        }
                     } catch (IllegalArgumentException invalid) {
                         LOG.debugf("rebuild skips the invalid record at %s-%d offset %d", record.topic(),
                                 record.partition(), record.offset());
                     }
                 }
-                insertEvents(c, "projected_events_rebuild", events);
-                read += events.size();
+                read += insertEvents(c, "projected_events_rebuild", events, skipped);
                 RebuildStatus s = status.get();
                 status.set(new RebuildStatus(State.RUNNING, s.startedAt(), null, read, 0, 0, null));
             }
@@ -235,6 +244,47 @@ public class Rebuilder {
         insert.setTimestamp(6, row.lastChange == null ? null : Timestamp.from(row.lastChange));
         insert.setString(7, row.document);
         insert.addBatch();
+    }
+
+    private Set<String> parkedStreams() throws SQLException {
+        Set<String> parked = new HashSet<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SELECT stream_id FROM parked_streams")) {
+            while (rows.next()) {
+                parked.add(rows.getString(1));
+            }
+        }
+        return parked;
+    }
+
+    /**
+     * Inserts the events in one batch; when the store refuses one, inserts them one at a time and skips the refused
+     * one and every later event of its stream.
+     *
+     * @return how many were inserted
+     */
+    private static int insertEvents(Connection c, String table, List<RecordedEvent> events, Set<String> skipped)
+            throws SQLException {
+        try {
+            insertEvents(c, table, events);
+            return events.size();
+        } catch (SQLException batch) {
+            int inserted = 0;
+            for (RecordedEvent event : events) {
+                if (skipped.contains(event.stream().toString())) {
+                    continue;
+                }
+                try {
+                    insertEvents(c, table, List.of(event));
+                    inserted++;
+                } catch (SQLException refused) {
+                    skipped.add(event.stream().toString());
+                    LOG.warnf("rebuild skips %s from v%d on: the store refuses event %s (%s)", event.stream(),
+                            event.streamVersion(), event.eventId(), refused.getSQLState());
+                }
+            }
+            return inserted;
+        }
     }
 
     private static void insertEvents(Connection c, String table, List<RecordedEvent> events) throws SQLException {

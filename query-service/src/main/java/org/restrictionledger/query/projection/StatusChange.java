@@ -8,7 +8,14 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+import org.restrictionledger.events.status.StreamStatus;
+
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** A stream's status after one projected event; {@code seq} orders all changes (SSE ids, ETags). */
@@ -40,4 +47,40 @@ public class StatusChange extends PanacheEntityBase {
 
     @Column(name = "changed_at", nullable = false)
     public Instant changedAt;
+
+    static StatusChange of(StreamStatus status, UUID eventId, Instant at) {
+        StatusChange change = new StatusChange();
+        change.streamId = status.stream().toString();
+        change.country = status.stream().country();
+        change.platform = status.stream().platform();
+        change.status = status.status().name();
+        change.version = status.version();
+        change.eventId = eventId;
+        change.changedAt = at;
+        return change;
+    }
+
+    /** Inserts the changes in one JDBC batch, in order (their sequence numbers follow it). */
+    static void insertAll(EntityManager em, List<StatusChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement insert = c.prepareStatement("""
+                    INSERT INTO status_changes (stream_id, country, platform, status, version, event_id, changed_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                for (StatusChange change : changes) {
+                    insert.setString(1, change.streamId);
+                    insert.setString(2, change.country);
+                    insert.setString(3, change.platform);
+                    insert.setString(4, change.status);
+                    insert.setLong(5, change.version);
+                    insert.setObject(6, change.eventId);
+                    insert.setTimestamp(7, Timestamp.from(change.changedAt));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+    }
 }

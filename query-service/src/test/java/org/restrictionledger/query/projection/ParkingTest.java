@@ -48,8 +48,9 @@ class ParkingTest {
                 Effective.day(LocalDate.of(2026, 2, 1)), SOURCES);
     }
 
-    private static RestrictionLifted lifted(Measure measure) {
-        return new RestrictionLifted(measure, null, "Roskomnadzor", null, Effective.day(LocalDate.of(2026, 3, 1)), SOURCES);
+    private static RestrictionLifted lifted(RecordedEvent imposed, Measure measure) {
+        return new RestrictionLifted(imposed.eventId(), measure, "Roskomnadzor", null,
+                Effective.day(LocalDate.of(2026, 3, 1)), SOURCES);
     }
 
     private static Map<String, Object> parked(String stream) {
@@ -68,12 +69,13 @@ class ParkingTest {
     void aStreamTheDatabaseRefusesIsParkedInOrderAndRedrivenExactlyOnceAfterTheFix() throws Exception {
         TestEvents events = new TestEvents();
         String poisoned = events.stream("parked-" + events.country.toLowerCase()).toString();
+        RecordedEvent throttling;
         // The "bug": a constraint that refuses this stream's rows, as a broken migration would.
         sql("ALTER TABLE projected_events ADD CONSTRAINT parking_test CHECK (stream_id <> '" + poisoned + "')");
         try {
-            events.publish("parked-" + events.country.toLowerCase(), imposed(Measure.FULL_BLOCK, "first"));
-            events.publish("parked-" + events.country.toLowerCase(), lifted(Measure.FULL_BLOCK));
-            events.publish("parked-" + events.country.toLowerCase(), imposed(Measure.THROTTLING, "third"));
+            RecordedEvent first = events.publish("parked-" + events.country.toLowerCase(), imposed(Measure.FULL_BLOCK, "first"));
+            events.publish("parked-" + events.country.toLowerCase(), lifted(first, Measure.FULL_BLOCK));
+            throttling = events.publish("parked-" + events.country.toLowerCase(), imposed(Measure.THROTTLING, "third"));
             events.publish("telegram", imposed(Measure.FULL_BLOCK, "flows on"));
 
             events.awaitVersion("telegram", 1);
@@ -113,7 +115,7 @@ class ParkingTest {
         // Applied exactly once: a second re-drive finds nothing, and the next live event lands as v4.
         given().queryParam("stream", poisoned).when().post("/api/v1/projection/parked/redrive")
                 .then().statusCode(200).body("size()", equalTo(0));
-        events.publish("parked-" + events.country.toLowerCase(), lifted(Measure.THROTTLING));
+        events.publish("parked-" + events.country.toLowerCase(), lifted(throttling, Measure.THROTTLING));
         events.awaitVersion("parked-" + events.country.toLowerCase(), 4);
         given().when().get("/api/v1/countries/" + events.country + "/timeline")
                 .then().statusCode(200).body("items.findAll { it.stream.startsWith('" + poisoned + "') }.size()", equalTo(4));
@@ -123,7 +125,7 @@ class ParkingTest {
     void anEventWithTextTheDatabaseCannotStoreParksItsStreamAndNothingElse() {
         TestEvents events = new TestEvents();
         RecordedEvent nul = events.publish("whatsapp", imposed(Measure.FULL_BLOCK, "a\u0000b"));
-        events.publish("whatsapp", lifted(Measure.FULL_BLOCK));
+        events.publish("whatsapp", lifted(nul, Measure.FULL_BLOCK));
         events.publish("facebook", imposed(Measure.FULL_BLOCK, "ordinary"));
         events.awaitVersion("facebook", 1);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
