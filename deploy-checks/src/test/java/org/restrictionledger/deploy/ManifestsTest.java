@@ -181,6 +181,23 @@ class ManifestsTest {
     }
 
     @Test
+    void theRequestsAndLimitsAreTheMeasuredOnesDeployReadmeGives() throws IOException {
+        // | ingest-service | 278 MiB | 316 MiB | 0.05 core | 100m, 352Mi | 1, 512Mi |
+        Map<String, String> documented = Files.readString(Rendered.ROOT.resolve("deploy/README.md")).lines()
+                .filter(l -> Rendered.SERVICES.stream().anyMatch(s -> l.startsWith("| " + s + " |")))
+                .map(l -> l.split("\\|"))
+                .collect(Collectors.toMap(c -> c[1].trim(), c -> c[5].trim() + " / " + c[6].trim()));
+        assertEquals(new TreeSet<>(Rendered.SERVICES), new TreeSet<>(documented.keySet()), "deploy/README.md, Resources");
+        for (Deployment d : deployments(Rendered.overlay("production"))) {
+            var resources = d.getSpec().getTemplate().getSpec().getContainers().get(0).getResources();
+            assertEquals(documented.get(d.getMetadata().getName()),
+                    resources.getRequests().get("cpu") + ", " + resources.getRequests().get("memory") + " / "
+                            + resources.getLimits().get("cpu") + ", " + resources.getLimits().get("memory"),
+                    d.getMetadata().getName() + ": requests and limits differ from the measured ones documented");
+        }
+    }
+
+    @Test
     void productionSpreadsBudgetsAndLetsTheAutoscalerOwnQueryReplicas() {
         List<JsonNode> objects = Rendered.overlay("production");
         assertEquals("restriction-ledger", Rendered.ofKind(objects, "Namespace").get(0).path("metadata").path("name").asText());
