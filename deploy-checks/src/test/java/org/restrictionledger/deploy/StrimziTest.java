@@ -10,6 +10,7 @@ import io.strimzi.api.kafka.model.user.acl.AclResourcePatternType;
 import io.strimzi.api.kafka.model.user.acl.AclRule;
 import io.strimzi.api.kafka.model.user.acl.AclRuleGroupResource;
 import io.strimzi.api.kafka.model.user.acl.AclRuleTopicResource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -113,6 +114,30 @@ class StrimziTest {
                     .collect(Collectors.toSet());
             assertEquals(Set.of(service), groups, service + " may join other groups");
         }
+    }
+
+    @Test
+    void theStrimziModelCatchesATypoAndAnOldVersion() throws Exception {
+        JsonNode typo = Rendered.YAML.readTree("""
+                apiVersion: kafka.strimzi.io/v1
+                kind: KafkaUser
+                metadata: {name: x}
+                spec:
+                  authentication: {type: scram-sha-512}
+                  authorization:
+                    type: simple
+                    acls:
+                      - resource: {type: topic, name: t, patternType: literal}
+                        operatons: [Read]
+                """);
+        List<String> problems = new ArrayList<>();
+        Models.parse(typo, problems);
+        assertEquals(List.of("KafkaUser/x: unknown fields [operatons] in AclRule"), problems);
+        problems.clear();
+        Models.parse(Rendered.YAML.readTree("{apiVersion: kafka.strimzi.io/v1beta2, kind: KafkaTopic, metadata: {name: y}}"),
+                problems);
+        assertEquals(List.of("KafkaTopic/y: kafka.strimzi.io/v1beta2 KafkaTopic is not a kind these checks know (or not that version)"),
+                problems);
     }
 
     /** From the service's channels: Read on incoming topics and their group, Write on outgoing and DLQ topics. */
