@@ -126,6 +126,18 @@ class ComposeTest {
     }
 
     @Test
+    void composeCreatesTheTopicsDeployDeclaresWithTheirRetention() throws Exception {
+        String command = compose().path("services").path("kafka-topics").path("command").get(0).asText();
+        Map<String, String> created = new LinkedHashMap<>();
+        command.lines().map(String::trim).filter(l -> l.startsWith("create restrictions."))
+                .forEach(l -> created.put(l.split("\\s+")[1], l));
+        assertEquals(new TreeSet<>(StrimziTest.TOPICS), new TreeSet<>(created.keySet()));
+        assertTrue(created.get("restrictions.events.v1").contains("retention.ms=-1"));
+        assertTrue(created.get("restrictions.checkpoints.v1").contains("retention.ms=-1"));
+        assertTrue(created.get("restrictions.status.v1").contains("cleanup.policy=compact"));
+    }
+
+    @Test
     void eachServiceMigratesAsTheOwnerAndRunsAsTheRuntimeRoleTheInitScriptCreates() throws Exception {
         String init = Files.readString(Rendered.ROOT.resolve("deploy/compose/init-databases.sql"));
         Matcher m = Pattern.compile("CREATE ROLE (\\w+) LOGIN PASSWORD '(\\w+)'").matcher(init);

@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class StrimziTest {
 
-    private static final Set<String> TOPICS = Set.of("restrictions.commands.v1", "restrictions.events.v1",
+    static final Set<String> TOPICS = Set.of("restrictions.commands.v1", "restrictions.events.v1",
             "restrictions.outcomes.v1", "restrictions.status.v1", "restrictions.checkpoints.v1",
             "restrictions.commands.v1.ledger-service.dlq", "restrictions.events.v1.query-service.dlq",
             "restrictions.outcomes.v1.ingest-service.dlq");
