@@ -83,6 +83,14 @@ class ImagesTest {
         }
     }
 
+    @Test
+    void composeTagsTheImagesItBuildsLikeTheBuild() throws Exception {
+        JsonNode services = ComposeTest.compose().path("services");
+        for (String service : Rendered.SERVICES) {
+            assertEquals(GROUP + "/" + service + ":" + VERSION, services.path(service).path("image").asText(), service);
+        }
+    }
+
     private static boolean dependsOn(Path pom, String groupId, String artifactId) throws Exception {
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile());
         NodeList dependencies = doc.getElementsByTagName("dependency");
