@@ -1,6 +1,12 @@
 """docker compose's one-shot sample-data loader: submits each report of a sample-data file through the public
-ingest API, in order, waiting for each decision (the same thing ./run-local.sh does). Standard library only."""
+ingest API, in order, waiting for each decision (as ./run-local.sh does). Standard library only.
+
+Idempotent: each fact goes under an Idempotency-Key derived from the file's name and the fact's content, so a second
+`docker compose up` replays the same submissions (ingest answers Idempotent-Replayed: true) and the ledger changes
+nothing. A fact edited in the file is a new fact with a new key."""
+import hashlib
 import json
+import os
 import sys
 import time
 import urllib.request
@@ -8,13 +14,23 @@ import urllib.request
 ingest, path = sys.argv[1], sys.argv[2]
 with open(path, encoding="utf-8") as f:
     reports = [item["report"] for item in json.load(f)["reports"]]
+dataset = os.path.splitext(os.path.basename(path))[0]
 
-accepted = rejected = 0
+
+def idempotency_key(report):
+    canonical = json.dumps(report, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return dataset + "/" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:40]
+
+
+accepted = rejected = replayed = 0
 for report in reports:
-    request = urllib.request.Request(ingest + "/api/v1/reports", data=json.dumps(report).encode(),
-                                     headers={"Content-Type": "application/json"}, method="POST")
+    request = urllib.request.Request(ingest + "/api/v1/reports", data=json.dumps(report).encode(), method="POST",
+                                     headers={"Content-Type": "application/json",
+                                              "Idempotency-Key": idempotency_key(report)})
     with urllib.request.urlopen(request, timeout=30) as response:
+        again = response.headers.get("Idempotent-Replayed") == "true"
         submission = json.load(response)
+    replayed += again
     for _ in range(600):
         with urllib.request.urlopen(ingest + submission["self"], timeout=10) as response:
             submission = json.load(response)
@@ -24,9 +40,9 @@ for report in reports:
     what = f'{report["type"]} {report.get("measure", "")} {report["country"]}/{report["platform"]}'
     if submission["status"] == "ACCEPTED":
         accepted += 1
-        print("accepted ", what)
+        print("replayed " if again else "accepted ", what)
     else:
         rejected += 1
         print("rejected ", what, ":", submission.get("reason"))
-print(f"sample data: {accepted} accepted, {rejected} rejected")
+print(f"sample data: {accepted} accepted ({replayed} of them loaded before), {rejected} rejected")
 sys.exit(0 if rejected == 0 else 1)

@@ -1,149 +1,216 @@
 package org.restrictionledger.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
-import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** deploy/: what every overlay renders must be valid Kubernetes and follow the house rules. */
 class ManifestsTest {
 
-    private static final Map<String, Class<?>> MODELS = Map.of(
-            "Deployment", Deployment.class,
-            "Service", Service.class,
-            "ConfigMap", ConfigMap.class,
-            "Namespace", Namespace.class,
-            "NetworkPolicy", NetworkPolicy.class,
-            "PodDisruptionBudget", PodDisruptionBudget.class,
-            "HorizontalPodAutoscaler", HorizontalPodAutoscaler.class);
-    private static final List<String> SERVICES = List.of("ingest-service", "ledger-service", "query-service");
+    private static final List<String> RECOMMENDED_LABELS = List.of("app.kubernetes.io/name", "app.kubernetes.io/instance",
+            "app.kubernetes.io/version", "app.kubernetes.io/component", "app.kubernetes.io/part-of",
+            "app.kubernetes.io/managed-by");
+    private static final String SHARED_CONFIG = "restriction-ledger-shared";
 
-    private static List<Deployment> deployments(String overlay) {
-        return Rendered.ofKind(Rendered.overlay(overlay), "Deployment").stream()
-                .map(d -> Rendered.YAML.convertValue(d, Deployment.class)).toList();
+    static List<Deployment> deployments(List<JsonNode> objects) {
+        return Rendered.ofKind(objects, "Deployment").stream().map(d -> Models.parse(d, Deployment.class)).toList();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "production"})
     void everyObjectParsesIntoItsTypedModelWithNoUnknownField(String overlay) {
         List<String> problems = new ArrayList<>();
-        for (JsonNode object : Rendered.overlay(overlay)) {
-            String kind = object.path("kind").asText();
-            String where = kind + "/" + object.path("metadata").path("name").asText();
-            if ("KafkaTopic".equals(kind)) {
-                TopicsTest.check(object, where, problems);
-                continue;
-            }
-            Class<?> model = MODELS.get(kind);
-            if (model == null) {
-                problems.add(where + ": a kind this check does not know; add its model");
-                continue;
-            }
-            try {
-                unknownFields(Rendered.YAML.treeToValue(object, model), where, problems, new IdentityHashMap<>());
-            } catch (IOException e) {
-                problems.add(where + ": " + e.getMessage());
-            }
-        }
+        Rendered.overlay(overlay).forEach(object -> Models.parse(object, problems));
+        Rendered.productionWithTracing().forEach(object -> Models.parse(object, problems));
         assertEquals(List.of(), problems);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "production"})
-    void containersAreProbedLimitedPinnedAndUnprivileged(String overlay) {
-        List<Deployment> deployments = deployments(overlay);
-        assertEquals(SERVICES, deployments.stream().map(d -> d.getMetadata().getName()).sorted().toList());
-        for (Deployment d : deployments) {
-            var pod = d.getSpec().getTemplate().getSpec();
-            assertTrue(pod.getSecurityContext().getRunAsNonRoot(), d.getMetadata().getName());
-            assertEquals("true", d.getSpec().getTemplate().getMetadata().getAnnotations().get("prometheus.io/scrape"));
-            assertEquals("/q/metrics", d.getSpec().getTemplate().getMetadata().getAnnotations().get("prometheus.io/path"));
-            for (Container c : pod.getContainers()) {
-                String name = d.getMetadata().getName() + "/" + c.getName();
-                assertProbe(name, c.getStartupProbe(), "/q/health/started");
-                assertProbe(name, c.getLivenessProbe(), "/q/health/live");
-                assertProbe(name, c.getReadinessProbe(), "/q/health/ready");
-                assertNotNull(c.getResources().getLimits().get("cpu"), name + " has no CPU limit");
-                assertNotNull(c.getResources().getLimits().get("memory"), name + " has no memory limit");
-                assertNotNull(c.getResources().getRequests().get("memory"), name + " has no memory request");
-                String tag = c.getImage().substring(c.getImage().lastIndexOf(':') + 1);
-                assertTrue(c.getImage().contains(":") && !tag.equals("latest") && !tag.contains("/"),
-                        name + " image is not pinned: " + c.getImage());
-                assertTrue(c.getSecurityContext().getReadOnlyRootFilesystem(), name + " root filesystem is writable");
-                assertFalse(c.getSecurityContext().getAllowPrivilegeEscalation(), name);
-                assertEquals(List.of("ALL"), c.getSecurityContext().getCapabilities().getDrop(), name);
-                assertTrue(c.getEnv().stream().anyMatch(e -> e.getValueFrom() != null
-                                && e.getValueFrom().getSecretKeyRef() != null
-                                && e.getName().equals("QUARKUS_DATASOURCE_PASSWORD")),
-                        name + " does not take the database password from a Secret");
+    void everyObjectCarriesTheRecommendedLabels(String overlay) {
+        List<String> missing = new ArrayList<>();
+        for (JsonNode object : Rendered.overlay(overlay)) {
+            if (object.path("kind").asText().equals("Namespace")) {
+                continue;
+            }
+            check(object.path("metadata").path("labels"), Rendered.where(object), missing);
+            if (object.path("kind").asText().equals("Deployment")) {
+                check(object.path("spec").path("template").path("metadata").path("labels"), Rendered.where(object) + " pods", missing);
             }
         }
+        assertEquals(List.of(), missing);
     }
 
-    @Test
-    void noSecretValuesAreCommitted() {
-        for (String overlay : List.of("dev", "production")) {
-            assertEquals(List.of(), Rendered.ofKind(Rendered.overlay(overlay), "Secret"), "a Secret is rendered from the repository");
+    private static void check(JsonNode labels, String where, List<String> missing) {
+        RECOMMENDED_LABELS.stream().filter(l -> labels.path(l).asText().isEmpty()).forEach(l -> missing.add(where + ": " + l));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "production"})
+    void containersAreProbedOnTheManagementPortLimitedAndUnprivileged(String overlay) {
+        List<Deployment> deployments = deployments(Rendered.overlay(overlay));
+        assertEquals(Rendered.SERVICES, deployments.stream().map(d -> d.getMetadata().getName()).sorted().toList());
+        for (Deployment d : deployments) {
+            PodSpec pod = d.getSpec().getTemplate().getSpec();
+            String name = d.getMetadata().getName();
+            assertTrue(pod.getSecurityContext().getRunAsNonRoot(), name);
+            assertFalse(pod.getAutomountServiceAccountToken(), name + " mounts a service-account token nothing uses");
+            assertFalse(pod.getTopologySpreadConstraints().isEmpty(), name + " has no topologySpreadConstraints");
+            pod.getTopologySpreadConstraints().forEach(t -> assertEquals(name,
+                    t.getLabelSelector().getMatchLabels().get("app.kubernetes.io/name"), name + " spreads another's pods"));
+            assertEquals(1, pod.getContainers().size(), name);
+            Container c = pod.getContainers().get(0);
+            Map<String, Integer> ports = c.getPorts().stream()
+                    .collect(Collectors.toMap(ContainerPort::getName, ContainerPort::getContainerPort));
+            assertEquals(Map.of("http", 8080, "management", 9000), ports, name);
+            assertProbe(name, c.getStartupProbe(), "/q/health/started");
+            assertProbe(name, c.getLivenessProbe(), "/q/health/live");
+            assertProbe(name, c.getReadinessProbe(), "/q/health/ready");
+            Map<String, Quantity> requests = c.getResources().getRequests();
+            Map<String, Quantity> limits = c.getResources().getLimits();
+            assertNotNull(limits.get("cpu"), name + " has no CPU limit");
+            assertNotNull(requests.get("cpu"), name + " has no CPU request");
+            assertTrue(Quantity.getAmountInBytes(requests.get("memory")).compareTo(Quantity.getAmountInBytes(limits.get("memory"))) < 0,
+                    name + ": the memory request leaves no room below the limit");
+            assertTrue(c.getSecurityContext().getReadOnlyRootFilesystem(), name + " root filesystem is writable");
+            assertFalse(c.getSecurityContext().getAllowPrivilegeEscalation(), name);
+            assertEquals(List.of("ALL"), c.getSecurityContext().getCapabilities().getDrop(), name);
+            Set<String> env = c.getEnv().stream().map(EnvVar::getName).collect(Collectors.toSet());
+            assertFalse(env.contains("JAVA_OPTS_APPEND") || env.contains("JAVA_OPTS"),
+                    name + " replaces the image's JVM options; use JAVA_MAX_MEM_RATIO or JAVA_TOOL_OPTIONS");
+            assertEquals(Set.of(SHARED_CONFIG, name), c.getEnvFrom().stream().map(e -> e.getConfigMapRef().getName())
+                    .collect(Collectors.toSet()), name);
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "production"})
-    void configMapKeysAreKeysTheServicesRead(String overlay) throws IOException {
-        for (JsonNode object : Rendered.ofKind(Rendered.overlay(overlay), "ConfigMap")) {
-            String service = object.path("metadata").path("name").asText();
-            Set<String> read = envForms(service);
-            Set<String> unread = new TreeSet<>();
-            object.path("data").fieldNames().forEachRemaining(key -> {
-                if (!read.contains(key)) {
-                    unread.add(key);
-                }
-            });
-            assertEquals(Set.of(), unread, service + "'s ConfigMap sets keys its application.properties does not have");
+    void credentialsComeFromSecretsBothDatabaseRolesAndTheKafkaUser(String overlay) {
+        for (Deployment d : deployments(Rendered.overlay(overlay))) {
+            String service = d.getMetadata().getName();
+            Map<String, String> fromSecrets = d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                    .filter(e -> e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null)
+                    .collect(Collectors.toMap(EnvVar::getName, e -> e.getValueFrom().getSecretKeyRef().getName() + "/"
+                            + e.getValueFrom().getSecretKeyRef().getKey()));
+            assertEquals(Map.of(
+                    "QUARKUS_DATASOURCE_USERNAME", service + "-db/username",
+                    "QUARKUS_DATASOURCE_PASSWORD", service + "-db/password",
+                    "QUARKUS_FLYWAY_USERNAME", service + "-db/owner-username",
+                    "QUARKUS_FLYWAY_PASSWORD", service + "-db/owner-password",
+                    // the Secret Strimzi's User Operator writes for the KafkaUser of the same name
+                    "KAFKA_SASL_JAAS_CONFIG", service + "/sasl.jaas.config"), fromSecrets, service);
         }
     }
 
     @Test
-    void productionSpreadsBudgetsAndAutoscales() {
+    void noSecretValuesAreRenderedAndTheExampleHasOnlyPlaceholders() throws IOException {
+        for (String overlay : Rendered.OVERLAYS) {
+            assertEquals(List.of(), Rendered.ofKind(Rendered.overlay(overlay), "Secret"), "a Secret is rendered from the repository");
+        }
+        Path example = Rendered.ROOT.resolve("deploy/secrets/db-secrets.example.yaml");
+        List<JsonNode> secrets = new ArrayList<>();
+        Rendered.YAML.readerFor(JsonNode.class).readValues(Files.readString(example))
+                .forEachRemaining(o -> secrets.add((JsonNode) o));
+        List<String> problems = new ArrayList<>();
+        secrets.forEach(s -> Models.parse(s, problems));
+        assertEquals(List.of(), problems);
+        assertEquals(Rendered.SERVICES.stream().map(s -> s + "-db").toList(),
+                secrets.stream().map(s -> s.path("metadata").path("name").asText()).toList());
+        for (JsonNode secret : secrets) {
+            JsonNode data = secret.path("stringData");
+            assertEquals(Set.of("username", "password", "owner-username", "owner-password"), fieldNames(data));
+            assertTrue(data.path("password").asText().startsWith("REPLACE-"), Rendered.where(secret));
+            assertTrue(data.path("owner-password").asText().startsWith("REPLACE-"), Rendered.where(secret));
+            assertFalse(data.path("username").asText().equals(data.path("owner-username").asText()), Rendered.where(secret));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "production"})
+    void configMapKeysAreKeysTheServicesRead(String overlay) {
+        Set<String> kafkaClientKeys = Stream.of(ProducerConfig.configNames(), ConsumerConfig.configNames(),
+                        AdminClientConfig.configNames()).flatMap(Set::stream)
+                .map(k -> "KAFKA_" + envForm(k)).collect(Collectors.toSet());
+        Set<String> everyService = new TreeSet<>();
+        Rendered.SERVICES.forEach(s -> everyService.addAll(envForms(s)));
+        for (JsonNode object : Rendered.ofKind(Rendered.overlay(overlay), "ConfigMap")) {
+            String name = object.path("metadata").path("name").asText();
+            if (name.equals("restriction-ledger-dashboard")) {
+                continue; // Grafana's, not a service's (MonitoringTest)
+            }
+            Set<String> read = name.equals(SHARED_CONFIG) ? everyService : envForms(name);
+            Set<String> unread = new TreeSet<>(fieldNames(object.path("data")));
+            unread.removeAll(read);
+            if (name.equals(SHARED_CONFIG)) {
+                unread.removeAll(kafkaClientKeys);
+            }
+            assertEquals(Set.of(), unread, name + " sets keys the services do not read");
+        }
+    }
+
+    @Test
+    void theRequestsAndLimitsAreTheMeasuredOnesDeployReadmeGives() throws IOException {
+        // | ingest-service | 278 MiB | 316 MiB | 0.05 core | 100m, 352Mi | 1, 512Mi |
+        Map<String, String> documented = Files.readString(Rendered.ROOT.resolve("deploy/README.md")).lines()
+                .filter(l -> Rendered.SERVICES.stream().anyMatch(s -> l.startsWith("| " + s + " |")))
+                .map(l -> l.split("\\|"))
+                .collect(Collectors.toMap(c -> c[1].trim(), c -> c[5].trim() + " / " + c[6].trim()));
+        assertEquals(new TreeSet<>(Rendered.SERVICES), new TreeSet<>(documented.keySet()), "deploy/README.md, Resources");
+        for (Deployment d : deployments(Rendered.overlay("production"))) {
+            var resources = d.getSpec().getTemplate().getSpec().getContainers().get(0).getResources();
+            assertEquals(documented.get(d.getMetadata().getName()),
+                    resources.getRequests().get("cpu") + ", " + resources.getRequests().get("memory") + " / "
+                            + resources.getLimits().get("cpu") + ", " + resources.getLimits().get("memory"),
+                    d.getMetadata().getName() + ": requests and limits differ from the measured ones documented");
+        }
+    }
+
+    @Test
+    void productionSpreadsBudgetsAndLetsTheAutoscalerOwnQueryReplicas() {
         List<JsonNode> objects = Rendered.overlay("production");
         assertEquals("restriction-ledger", Rendered.ofKind(objects, "Namespace").get(0).path("metadata").path("name").asText());
-        for (Deployment d : deployments("production")) {
-            assertTrue(d.getSpec().getReplicas() >= 2, d.getMetadata().getName() + " has one replica");
-            assertFalse(d.getSpec().getTemplate().getSpec().getTopologySpreadConstraints().isEmpty());
+        for (Deployment d : deployments(objects)) {
+            if (d.getMetadata().getName().equals("query-service")) {
+                assertNull(d.getSpec().getReplicas(), "query-service sets replicas, which fights its autoscaler on every apply");
+            } else {
+                assertTrue(d.getSpec().getReplicas() >= 2, d.getMetadata().getName() + " has one replica");
+            }
         }
-        Set<String> budgets = Rendered.ofKind(objects, "PodDisruptionBudget").stream()
-                .map(p -> p.path("metadata").path("name").asText()).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(new TreeSet<>(SERVICES), budgets);
-        HorizontalPodAutoscaler hpa = Rendered.YAML.convertValue(Rendered.ofKind(objects, "HorizontalPodAutoscaler").get(0),
+        assertEquals(new TreeSet<>(Rendered.SERVICES), Rendered.ofKind(objects, "PodDisruptionBudget").stream()
+                .map(p -> p.path("metadata").path("name").asText()).collect(Collectors.toCollection(TreeSet::new)));
+        HorizontalPodAutoscaler hpa = Models.parse(Rendered.ofKind(objects, "HorizontalPodAutoscaler").get(0),
                 HorizontalPodAutoscaler.class);
         assertEquals("query-service", hpa.getSpec().getScaleTargetRef().getName());
         assertTrue(hpa.getSpec().getMaxReplicas() > hpa.getSpec().getMinReplicas());
@@ -154,25 +221,36 @@ class ManifestsTest {
         List<JsonNode> objects = Rendered.overlay("dev");
         assertEquals("restriction-ledger-dev", Rendered.ofKind(objects, "Namespace").get(0).path("metadata").path("name").asText());
         objects.stream().filter(o -> !"Namespace".equals(o.path("kind").asText()))
-                .forEach(o -> assertEquals("restriction-ledger-dev", o.path("metadata").path("namespace").asText(),
-                        o.path("kind").asText() + "/" + o.path("metadata").path("name").asText()));
-        deployments("dev").forEach(d -> assertEquals(1, d.getSpec().getReplicas()));
+                .forEach(o -> assertEquals("restriction-ledger-dev", o.path("metadata").path("namespace").asText(), Rendered.where(o)));
+        deployments(objects).forEach(d -> assertEquals(1, d.getSpec().getReplicas(), d.getMetadata().getName()));
         assertEquals(List.of(), Rendered.ofKind(objects, "HorizontalPodAutoscaler"));
     }
 
     @Test
     void onlyWhatMustTalkTalks() {
-        List<NetworkPolicy> policies = Rendered.ofKind(Rendered.overlay("production"), "NetworkPolicy").stream()
-                .map(p -> Rendered.YAML.convertValue(p, NetworkPolicy.class)).toList();
-        NetworkPolicy base = policies.stream().filter(p -> p.getMetadata().getName().equals("restriction-ledger-default"))
-                .findFirst().orElseThrow();
+        List<NetworkPolicy> policies = policies(Rendered.overlay("production"));
+        NetworkPolicy base = policy(policies, "restriction-ledger-default");
         assertEquals(List.of("Ingress", "Egress"), base.getSpec().getPolicyTypes());
-        Set<Integer> egressPorts = base.getSpec().getEgress().stream().flatMap(e -> e.getPorts().stream())
-                .map(p -> p.getPort().getIntVal()).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(new TreeSet<>(List.of(53, 5432, 9092, 9093)), egressPorts);
-        NetworkPolicy ledger = policies.stream().filter(p -> p.getMetadata().getName().equals("ledger-http"))
-                .findFirst().orElseThrow();
-        assertFalse(ledger.getSpec().getIngress().get(0).getFrom().isEmpty(), "the ledger's API is open to all");
+        assertEquals(Set.of(53, 5432, 9092, 9093), egressPorts(policies));
+        assertFalse(policy(policies, "ledger-http").getSpec().getIngress().get(0).getFrom().isEmpty(), "the ledger's API is open to all");
+        NetworkPolicy management = policy(policies, "management-from-monitoring");
+        assertEquals(9000, management.getSpec().getIngress().get(0).getPorts().get(0).getPort().getIntVal());
+        List<NetworkPolicyPeer> from = management.getSpec().getIngress().get(0).getFrom();
+        assertEquals(1, from.size());
+        assertEquals(Map.of("restrictionledger.org/monitoring", "true"), from.get(0).getNamespaceSelector().getMatchLabels());
+        // ports any pod may be reached on from anywhere: only the two public APIs
+        policies.stream().flatMap(p -> p.getSpec().getIngress().stream()).filter(i -> i.getFrom().isEmpty())
+                .flatMap(i -> i.getPorts().stream()).forEach(p -> assertEquals(8080, p.getPort().getIntVal()));
+    }
+
+    @Test
+    void tracingTurnsOnExportAndItsEgressTogether() {
+        assertFalse(egressPorts(policies(Rendered.overlay("production"))).contains(4317), "OTLP egress open while tracing is off");
+        List<JsonNode> traced = Rendered.productionWithTracing();
+        assertTrue(egressPorts(policies(traced)).contains(4317), "tracing on, but its OTLP egress is blocked");
+        JsonNode shared = Rendered.named(traced, "ConfigMap", SHARED_CONFIG).path("data");
+        assertEquals("false", shared.path("QUARKUS_OTEL_SDK_DISABLED").asText());
+        assertTrue(shared.path("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT").asText().endsWith(":4317"));
     }
 
     @Test
@@ -190,59 +268,44 @@ class ManifestsTest {
                           livenessProbe: {httpGet: {path: /q/health/live, port: 8080}, periodSecond: 10}
                 """);
         List<String> problems = new ArrayList<>();
-        unknownFields(Rendered.YAML.treeToValue(typo, Deployment.class), "Deployment/x", problems, new IdentityHashMap<>());
+        Models.unknownFields(Rendered.YAML.treeToValue(typo, Deployment.class), "Deployment/x", problems, new IdentityHashMap<>());
         assertEquals(List.of("Deployment/x: unknown fields [periodSecond] in Probe"), problems);
+    }
+
+    private static List<NetworkPolicy> policies(List<JsonNode> objects) {
+        return Rendered.ofKind(objects, "NetworkPolicy").stream().map(p -> Models.parse(p, NetworkPolicy.class)).toList();
+    }
+
+    private static NetworkPolicy policy(List<NetworkPolicy> policies, String name) {
+        return policies.stream().filter(p -> p.getMetadata().getName().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static Set<Integer> egressPorts(List<NetworkPolicy> policies) {
+        return policies.stream().flatMap(p -> p.getSpec().getEgress().stream()).flatMap(e -> e.getPorts().stream())
+                .map(p -> p.getPort().getIntVal()).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static void assertProbe(String container, Probe probe, String path) {
         assertNotNull(probe, container + " lacks a probe on " + path);
         assertEquals(path, probe.getHttpGet().getPath(), container);
+        assertEquals("management", probe.getHttpGet().getPort().getStrVal(), container + ": health is on the management port");
+    }
+
+    static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new TreeSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static String envForm(String key) {
+        return key.toUpperCase().replaceAll("[^A-Z0-9]", "_");
     }
 
     /** The environment-variable forms of the keys in the service's application.properties. */
-    private static Set<String> envForms(String service) throws IOException {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(Rendered.ROOT.resolve(service + "/src/main/resources/application.properties"))) {
-            properties.load(reader);
-        }
-        return properties.stringPropertyNames().stream()
+    private static Set<String> envForms(String service) {
+        return Rendered.applicationProperties(service).stringPropertyNames().stream()
                 .map(key -> key.replaceFirst("^%[a-z]+\\.", ""))
-                .map(key -> key.toUpperCase().replaceAll("[^A-Z0-9]", "_"))
+                .map(ManifestsTest::envForm)
                 .collect(Collectors.toSet());
-    }
-
-    /** Fields the model did not know end up in getAdditionalProperties(): there must be none, at any depth. */
-    static void unknownFields(Object value, String where, List<String> problems, Map<Object, Boolean> seen) {
-        if (value == null || seen.put(value, true) != null) {
-            return;
-        }
-        if (value instanceof Collection<?> collection) {
-            collection.forEach(item -> unknownFields(item, where, problems, seen));
-            return;
-        }
-        if (value instanceof Map<?, ?> map) {
-            map.values().forEach(item -> unknownFields(item, where, problems, seen));
-            return;
-        }
-        if (!value.getClass().getName().startsWith("io.fabric8.kubernetes.api.model")) {
-            return;
-        }
-        for (Method getter : value.getClass().getMethods()) {
-            if (getter.getParameterCount() != 0 || !getter.getName().startsWith("get") || getter.getDeclaringClass() == Object.class) {
-                continue;
-            }
-            try {
-                Object result = getter.invoke(value);
-                if (getter.getName().equals("getAdditionalProperties")) {
-                    if (result instanceof Map<?, ?> extra && !extra.isEmpty()) {
-                        problems.add(where + ": unknown fields " + extra.keySet() + " in " + value.getClass().getSimpleName());
-                    }
-                } else {
-                    unknownFields(result, where, problems, seen);
-                }
-            } catch (ReflectiveOperationException e) {
-                fail(e);
-            }
-        }
     }
 }
