@@ -1,10 +1,12 @@
 package org.restrictionledger.e2e;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -54,7 +56,7 @@ class StatusPageIT {
         assertEquals("Blocked", cellText("#countries tr[data-country='RU'] .badge"));
         Browser.screenshot(browser, "world");
 
-        russia.click();
+        Browser.clickOn(browser, russia);
         await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/countries/RU"));
         assertEquals("Blocked", cellText("#platforms tr[data-platform='whatsapp'] .badge"));
         List<WebElement> fines = browser.findElements(By.cssSelector("#fines tbody tr"));
@@ -95,8 +97,13 @@ class StatusPageIT {
                  "authority": "Ministry of Culture", "reason": "status page live test", "effective": "2026-03-01",
                  "sources": [{"url": "https://example.org/kg-telegram"}]}""", "ACCEPTED");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> "BLOCKED".equals(browser
-                .findElement(By.cssSelector("#map [data-country='KG']")).getAttribute("data-status")));
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> "BLOCKED".equals(browser
+                    .findElement(By.cssSelector("#map [data-country='KG']")).getAttribute("data-status")));
+        } catch (ConditionTimeoutException e) {
+            Browser.screenshot(browser, "world-live-failed");
+            throw new AssertionError("the open page did not show KG BLOCKED; " + Browser.diagnosis(browser), e);
+        }
         assertEquals("Blocked", cellText("#countries tr[data-country='KG'] .badge"));
         assertEquals(Boolean.TRUE, js.executeScript("return window.openedOnce === true"), "the page was not reloaded");
         assertTrue(browser.findElement(By.id("live")).getText().contains("KG/telegram"));
@@ -104,12 +111,15 @@ class StatusPageIT {
     }
 
     @Test
-    void thePlatformPageShowsWhatsappCountryByCountry() {
+    void thePlatformPageShowsWhatsappCountryByCountryAndItsMapWorksFromTheKeyboard() {
         browser.get(query() + "/platforms/whatsapp");
         assertEquals("Blocked", cellText("#countries tr[data-country='RU'] .badge"));
         assertEquals("BLOCKED", browser.findElement(By.cssSelector("#map a.country[data-country='RU']"))
                 .getAttribute("data-status"));
         Browser.screenshot(browser, "platform-whatsapp");
+
+        Browser.tabTo(browser, "#map a.country[data-country='RU']").sendKeys(Keys.ENTER);
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/countries/RU"));
     }
 
     private static String cellText(String css) {

@@ -100,12 +100,14 @@
       });
   }
 
+  var source = null;
+
   function follow() {
     if (!window.EventSource) {
       return;
     }
     // ?after= resumes exactly after what the page shows; on reconnect EventSource sends Last-Event-ID, which wins.
-    var source = new EventSource('/api/v1/stream?after=' + encodeURIComponent(body.dataset.after || '0'));
+    source = new EventSource('/api/v1/stream?after=' + encodeURIComponent(body.dataset.after || '0'));
     source.addEventListener('open', function () {
       say('open', 'Live · updates appear here as they are recorded');
     });
@@ -128,6 +130,21 @@
       });
     });
   }
+
+  // A page left for another keeps its stream open while the browser holds it in its back/forward cache, and a
+  // browser has only six connections per server over HTTP/1.1: close it when the page is hidden, and when the page
+  // is shown again, resume after what it shows (the changes in between refresh it).
+  window.addEventListener('pagehide', function () {
+    if (source) {
+      source.close();
+      source = null;
+    }
+  });
+  window.addEventListener('pageshow', function (event) {
+    if (event.persisted && !source) {
+      follow();
+    }
+  });
 
   autoApplyFilters();
   follow();
