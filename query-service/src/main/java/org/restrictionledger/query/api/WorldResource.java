@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.restrictionledger.events.Money;
 import org.restrictionledger.events.catalog.Countries;
@@ -84,6 +85,9 @@ public class WorldResource {
     @GET
     @Path("platforms/{platform}/countries")
     @Operation(summary = "Where a platform has a record, country by country: the world view of one platform; JSON or CSV")
+    @APIResponse(responseCode = "200", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlatformCountries.class)),
+            @Content(mediaType = Params.CSV)})
     public Response platformCountries(@PathParam("platform") String platform,
                                       @QueryParam("asOf") String asOf,
                                       @QueryParam("knownAt") String knownAt,
