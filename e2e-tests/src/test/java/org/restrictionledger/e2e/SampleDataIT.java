@@ -27,8 +27,7 @@ class SampleDataIT {
 
     @BeforeAll
     static void load() {
-        loaded = SampleData.load(RunningProduct.ROOT.resolve("sample-data/ru-2026-messaging.json"),
-                PRODUCT.url(RunningProduct.Service.INGEST), line -> { });
+        loaded = SampleDataOnce.get();
     }
 
     private static JsonPath russia() {

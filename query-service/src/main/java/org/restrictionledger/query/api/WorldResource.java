@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.restrictionledger.events.Money;
 import org.restrictionledger.events.catalog.Countries;
@@ -83,15 +84,26 @@ public class WorldResource {
 
     @GET
     @Path("platforms/{platform}/countries")
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Where a platform has a record, country by country: the world view of one platform")
-    public PlatformCountries platformCountries(@PathParam("platform") String platform,
-                                               @QueryParam("asOf") String asOf,
-                                               @QueryParam("knownAt") String knownAt) {
+    @Operation(summary = "Where a platform has a record, country by country: the world view of one platform; JSON or CSV")
+    @APIResponse(responseCode = "200", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlatformCountries.class)),
+            @Content(mediaType = Params.CSV)})
+    public Response platformCountries(@PathParam("platform") String platform,
+                                      @QueryParam("asOf") String asOf,
+                                      @QueryParam("knownAt") String knownAt,
+                                      @QueryParam("format") String format,
+                                      @Context HttpHeaders headers) {
         String slug = Params.platform(platform);
         Platform p = Platforms.resolve(slug).orElseThrow();
         ReadModel.When when = Params.when(asOf, knownAt);
-        return new PlatformCountries(slug, p.name(), p.owner(), when.asOf(), when.knownAt(), readModel.platform(slug, when));
+        List<StreamStatus> statuses = readModel.platform(slug, when);
+        if (Params.csv(format, headers)) {
+            // The status page links this for its platform table.
+            return Csv.export("countries-" + slug, CountryResource.CSV_COLUMNS,
+                    rows -> statuses.forEach(s -> CountryResource.row(rows, s)));
+        }
+        return Response.ok(new PlatformCountries(slug, p.name(), p.owner(), when.asOf(), when.knownAt(), statuses),
+                MediaType.APPLICATION_JSON).build();
     }
 
     private static CountrySummary summary(String code, List<StreamStatus> statuses) {

@@ -77,6 +77,12 @@ public class ReadModel {
         return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
     }
 
+    /** The sequence number of the latest status change, 0 before any: where a live page's SSE stream resumes. */
+    public long lastChange() {
+        return ((Number) em.createNativeQuery("SELECT COALESCE(MAX(seq), 0) FROM status_changes").getSingleResult())
+                .longValue();
+    }
+
     private static List<StreamStatus> fold(Stream<ProjectedEvent> rows, When when) {
         Map<String, List<RecordedEvent>> byStream = rows
                 .map(ProjectedEvent::toRecordedEvent)
