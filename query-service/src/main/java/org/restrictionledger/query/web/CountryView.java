@@ -80,7 +80,8 @@ public class CountryView {
 
     /** The API's timeline up to the day shown: what was known to have taken effect by then. */
     private Response timelinePage(String code, LocalDate asOf) {
-        return timeline.timeline(code, null, null, asOf == null ? null : asOf.toString(), null, TIMELINE_LIMIT, null,
+        return timeline.timeline(code, null, null, asOf == null ? null : asOf.toString(), null,
+                Integer.toString(TIMELINE_LIMIT), null,
                 "json", null);
     }
 
