@@ -65,7 +65,7 @@ public final class Progress {
     public synchronized void advance(long n) {
         done += n;
         long now = nanoTime.getAsLong();
-        if (mode == Mode.BAR && now - lastDrawn >= BAR_EVERY) {
+        if (mode == Mode.BAR && (lastDrawn == Long.MIN_VALUE || now - lastDrawn >= BAR_EVERY)) {
             err.print("\r" + bar(label, unit, done, total, now - start, BAR_WIDTH) + "   ");
             err.flush();
             lastDrawn = now;

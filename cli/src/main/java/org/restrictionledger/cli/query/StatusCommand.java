@@ -89,11 +89,17 @@ public final class StatusCommand implements Callable<Integer> {
             p.path("activeMeasures").forEach(m -> measures.add(Render.measure(m)));
             table.row(p.path("stream").asText().replaceFirst("^[A-Z]{2}/", ""), p.path("status").asText(),
                     Render.effective(p.path("since")), String.join(", ", measures),
-                    p.path("promoted").asBoolean() ? "yes" : "", p.path("fineSummary").path("count").asInt(0) == 0 ? ""
-                            : p.path("fineSummary").path("count").asInt() + ": " + Render.money(p.path("fineSummary").path("totals")),
+                    p.path("promoted").asBoolean() ? "yes" : "", fines(p.path("fineSummary")),
                     Render.money(p.path("fineSummary").path("outstanding")), p.path("version").asText());
         }
         return table.isEmpty() ? out + "no platform has a record in this country\n" : out + table.render();
+    }
+
+    /** {@code 2: 4000000.00 RUB}; just the count when no amount was reported. */
+    private static String fines(JsonNode summary) {
+        int count = summary.path("count").asInt(0);
+        String totals = Render.money(summary.path("totals"));
+        return count == 0 ? "" : totals.isEmpty() ? Integer.toString(count) : count + ": " + totals;
     }
 
     private static String heading(JsonNode answer) {
@@ -135,8 +141,10 @@ public final class StatusCommand implements Callable<Integer> {
         }
         if (!fines.isEmpty()) {
             JsonNode summary = s.path("fineSummary");
-            out.append("\nFines (total ").append(Render.money(summary.path("totals"))).append("; outstanding ")
-                    .append(Render.money(summary.path("outstanding"))).append(")\n").append(fines.render());
+            String totals = Render.money(summary.path("totals"));
+            out.append("\nFines (total ").append(totals.isEmpty() ? "not reported" : totals).append("; outstanding ")
+                    .append(Render.money(summary.path("outstanding")).isEmpty() ? "none known" : Render.money(summary.path("outstanding")))
+                    .append(")\n").append(fines.render());
         }
         return out.toString();
     }
