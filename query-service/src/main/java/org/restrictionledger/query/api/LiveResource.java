@@ -1,6 +1,7 @@
 package org.restrictionledger.query.api;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.persistence.EntityManager;
@@ -50,7 +51,9 @@ public class LiveResource {
         this.batch = batch;
     }
 
+    /** Blocking: without a resume point the stream starts at the latest change, read from the database. */
     @GET
+    @Blocking
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Every status change as it is projected (SSE); Last-Event-ID resumes without gaps")
     public Multi<OutboundSseEvent> stream(
