@@ -172,7 +172,7 @@ public final class Importer {
         if (pending.isEmpty() || options.follow().isZero()) {
             return;
         }
-        Progress progress = Progress.start("deciding ", "rows", pending.size(), options.progress(), err);
+        Progress progress = Progress.start("deciding", "rows", pending.size(), options.progress(), err);
         long deadline = System.nanoTime() + options.follow().toNanos();
         Duration pause = Duration.ofMillis(200);
         try {

@@ -90,7 +90,7 @@ public final class TailCommand implements Callable<Integer> {
                 pause = Duration.ofMillis(500);
                 try (Stream<String> lines = response.body()) {
                     var iterator = lines.iterator();
-                    while (iterator.hasNext() && (max == null || printed[0] < max)) {
+                    while ((max == null || printed[0] < max) && iterator.hasNext()) {
                         parser.line(iterator.next());
                     }
                 }

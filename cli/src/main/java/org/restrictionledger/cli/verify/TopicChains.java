@@ -36,8 +36,12 @@ final class TopicChains {
     private TopicChains() {
     }
 
+    /** An event as decoded, with the record value it came from (the document a chain verifier should hash). */
+    private record Document(RecordedEvent event, String received) {
+    }
+
     static Map<StreamId, TopicChain> of(List<TopicReader.Received> records) {
-        Map<StreamId, Map<UUID, RecordedEvent>> byStream = new TreeMap<>(Comparator.comparing(StreamId::toString));
+        Map<StreamId, Map<UUID, Document>> byStream = new TreeMap<>(Comparator.comparing(StreamId::toString));
         Map<StreamId, List<String>> problems = new LinkedHashMap<>();
         for (TopicReader.Received record : records) {
             StreamId key;
@@ -49,9 +53,9 @@ final class TopicChains {
             List<String> streamProblems = problems.computeIfAbsent(key, k -> new ArrayList<>());
             byStream.computeIfAbsent(key, k -> new LinkedHashMap<>());
             try {
-                RecordedEvent event = decode(record.value());
-                RecordedEvent earlier = byStream.get(key).putIfAbsent(event.eventId(), event);
-                if (earlier != null && !earlier.equals(event)) {
+                RecordedEvent event = EventCodec.decode(record.value());
+                Document earlier = byStream.get(key).putIfAbsent(event.eventId(), new Document(event, record.value()));
+                if (earlier != null && !earlier.event().equals(event)) {
                     streamProblems.add("event " + event.eventId() + " was published twice with different content"
                             + " (partition " + record.partition() + ", offset " + record.offset() + ")");
                 }
@@ -62,8 +66,9 @@ final class TopicChains {
         }
         Map<StreamId, TopicChain> chains = new LinkedHashMap<>();
         byStream.forEach((stream, events) -> {
-            List<RecordedEvent> ordered = events.values().stream()
-                    .sorted(Comparator.comparingLong(RecordedEvent::streamVersion)).toList();
+            List<Document> documents = events.values().stream()
+                    .sorted(Comparator.comparingLong(d -> d.event().streamVersion())).toList();
+            List<RecordedEvent> ordered = documents.stream().map(Document::event).toList();
             List<String> streamProblems = problems.get(stream);
             for (int i = 1; i < ordered.size(); i++) {
                 if (ordered.get(i).streamVersion() == ordered.get(i - 1).streamVersion()) {
@@ -71,16 +76,17 @@ final class TopicChains {
                             + " both claim version " + ordered.get(i).streamVersion());
                 }
             }
-            chains.put(stream, new TopicChain(stream, ordered, ChainVerifier.verify(stream, ordered), streamProblems));
+            chains.put(stream, new TopicChain(stream, ordered, verify(stream, documents), streamProblems));
         });
         return chains;
     }
 
     /**
-     * The one place that turns a received record into what {@link ChainVerifier} checks. When the verifier hashes
-     * the JSON as received (contract issue: additive members), this is where the raw text is handed to it instead.
+     * The one call of the contract's verifier. It hashes the decoded events; once the contract's verifier takes the
+     * documents as received ({@code ChainVerifier.verifyReceived(stream, texts)}), hand it the received texts here,
+     * so that a member added by a newer v1 producer verifies.
      */
-    private static RecordedEvent decode(String value) {
-        return EventCodec.decode(value);
+    private static ChainVerifier.Verification verify(StreamId stream, List<Document> documents) {
+        return ChainVerifier.verify(stream, documents.stream().map(Document::event).toList());
     }
 }
