@@ -113,6 +113,17 @@ class CliIT {
         assertTrue(rebuild.out().contains("rebuild done: "), rebuild.out());
         assertTrue(rl("status", "KG", "whatsapp").out().startsWith("KG/whatsapp: BLOCKED"), "the rebuilt read model agrees");
 
+        // rows of one stream keep their order however many requests are in flight: each lift finds its imposition
+        Path ndjson = Files.writeString(WORK.resolve("kg-telegram.ndjson"), """
+                {"type": "restriction.imposed", "country": "KG", "platform": "Telegram", "measure": "THROTTLING", "effective": "2026-01", "sources": [{"url": "https://example.org/kg-tg-1"}]}
+                {"type": "restriction.lifted", "country": "KG", "platform": "Telegram", "measure": "THROTTLING", "effective": "2026-02", "sources": [{"url": "https://example.org/kg-tg-2"}]}
+                {"type": "restriction.imposed", "country": "Kyrgyzstan", "platform": "tg", "measure": "FULL_BLOCK", "effective": "2026-03", "sources": [{"url": "https://example.org/kg-tg-3"}]}
+                {"type": "restriction.lifted", "country": "KG", "platform": "telegram", "measure": "FULL_BLOCK", "effective": "2026-04", "sources": [{"url": "https://example.org/kg-tg-4"}]}
+                """);
+        Run ordered = rl("import", ndjson.toString(), "--concurrency", "16", "--progress", "none");
+        assertEquals(0, ordered.exit(), "every row accepted: exit 0\n" + ordered);
+        assertTrue(ordered.out().startsWith("Imported " + ndjson + " (NDJSON, 4 rows)\n  accepted     4\n"), ordered.out());
+
         Run unknown = rl("status", "Atlantis");
         assertEquals(4, unknown.exit(), unknown.toString());
         assertTrue(unknown.err().startsWith("rl: query answered 404"), unknown.err());
