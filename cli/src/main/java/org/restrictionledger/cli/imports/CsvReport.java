@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * A CSV row as the JSON report ingest takes, by the rules of ingest's CSV endpoint ({@code BatchReader}): columns in
  * any order and case, a blank cell is no value, lists ({@code features}, {@code replaces}, {@code services}) are
- * separated by {@code ;}, one source per row. The CLI converts client-side because only the single-report endpoint
- * takes an {@code Idempotency-Key}.
+ * separated by {@code ;}, one source per row, {@code repeat} is {@code true} or empty. The CLI converts client-side
+ * because only the single-report endpoint takes an {@code Idempotency-Key}.
  */
 final class CsvReport {
 
@@ -21,7 +21,7 @@ final class CsvReport {
     static final List<String> COLUMNS = List.of("type", "country", "platform", "measure", "features",
             "from_measure", "direction", "restriction_id", "amount", "currency", "fine_id", "replaces", "services",
             "target_event_id", "action", "authority", "legal_basis", "reason", "effective", "source_url",
-            "source_publisher", "source_published_on");
+            "source_publisher", "source_published_on", "repeat");
 
     /** The column {@code rl import} adds to its file of rejected rows; ignored on import, so that file imports again. */
     static final String ERROR_COLUMN = "rl_error";
@@ -53,6 +53,9 @@ final class CsvReport {
                 ArrayNode list = report.putArray(column);
                 Arrays.stream(value.split(";")).map(String::strip).filter(s -> !s.isEmpty()).forEach(list::add);
             }
+        }
+        if ("true".equalsIgnoreCase(cell(cells, "repeat"))) {
+            report.put("repeat", true);
         }
         String url = cell(cells, "source_url");
         String publisher = cell(cells, "source_publisher");

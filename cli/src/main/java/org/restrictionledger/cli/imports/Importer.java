@@ -110,8 +110,9 @@ public final class Importer {
                 }
                 String key = keys.next(row.report());
                 acquire(window);
-                CompletableFuture<Void> previous = lanes.getOrDefault(Lanes.of(row.report()), CompletableFuture.completedFuture(null));
-                lanes.put(Lanes.of(row.report()), previous.thenRunAsync(() -> {
+                String lane = Lanes.of(row.report());
+                CompletableFuture<Void> previous = lanes.getOrDefault(lane, CompletableFuture.completedFuture(null));
+                lanes.put(lane, previous.thenRunAsync(() -> {
                     try {
                         if (fatal.get() == null) {
                             results.put(row.number(), submitRow(row, key));

@@ -1,7 +1,6 @@
 package org.restrictionledger.cli.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.restrictionledger.cli.CliException;
 import org.restrictionledger.cli.ExitCode;
 import org.restrictionledger.cli.Rl;
@@ -16,6 +15,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ import java.util.Map;
 /**
  * {@code rl dlq list|redrive}: the streams the projection parked (an event it could not apply; the stream's later
  * events wait in order) and re-driving them after a fix. Served by the query service: {@code GET /api/v1/projection}
- * lists them, {@code POST /api/v1/projection/parked/redrive} re-drives.
+ * lists them ({@code parked}), {@code POST /api/v1/projection/parked/redrive[?stream=CC/platform]} re-drives.
  */
 @Command(name = "dlq", description = "Parked streams and dead letters of the projection.",
         subcommands = {DlqCommand.ListParked.class, DlqCommand.Redrive.class})
@@ -33,7 +34,7 @@ public final class DlqCommand {
     Rl rl;
 
     /** The member of {@code GET /api/v1/projection} that lists parked streams. */
-    static final List<String> PARKED_MEMBERS = List.of("parked", "parkedStreams");
+    static final String PARKED = "parked";
 
     @Command(name = "list", description = "Lists the parked streams with why they were parked.",
             exitCodeListHeading = "%nExit codes:%n",
@@ -50,13 +51,8 @@ public final class DlqCommand {
         @Override
         public Integer call() {
             JsonNode projection = dlq.rl.query().getJson("/api/v1/projection");
-            JsonNode parked = null;
-            for (String member : PARKED_MEMBERS) {
-                if (projection.has(member)) {
-                    parked = projection.get(member);
-                }
-            }
-            if (parked == null) {
+            JsonNode parked = projection.get(PARKED);
+            if (parked == null || !parked.isArray()) {
                 throw new CliException(ExitCode.NOT_FOUND, "the query service at " + dlq.rl.query().base()
                         + " does not report parked streams in GET /api/v1/projection (it predates parking)");
             }
@@ -92,10 +88,11 @@ public final class DlqCommand {
         return table.render();
     }
 
-    @Command(name = "redrive", description = "Re-drives parked streams (all, or the ones named) after the cause was fixed.",
+    @Command(name = "redrive", description = "Re-drives parked streams (all, or the ones named) after the cause was "
+            + "fixed: their waiting events apply in order, exactly once. Prints per stream what was applied.",
             exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {"0:re-driven", "3:query unreachable",
-                    "4:this query service has no redrive endpoint, or no such parked stream", "6:token needed (operator)"})
+            exitCodeList = {"0:re-driven", "1:a stream is still parked", "2:malformed stream id", "3:query unreachable",
+                    "4:this query service has no redrive endpoint", "6:token needed (operator)"})
     static final class Redrive implements java.util.concurrent.Callable<Integer> {
 
         @ParentCommand
@@ -110,25 +107,27 @@ public final class DlqCommand {
         @Override
         public Integer call() {
             Service query = dlq.rl.query();
-            ObjectNode body = Json.mapper().createObjectNode();
-            if (!streams.isEmpty()) {
-                streams.forEach(body.putArray("streams")::add);
-            }
             String path = "/api/v1/projection/parked/redrive";
-            Response response = query.post(path, "application/json", Json.write(body), Map.of());
-            if (response.status() == 404 || response.status() == 405) {
-                String detail = response.problem();
-                throw new CliException(ExitCode.NOT_FOUND, "query answered " + response.status() + " to POST " + path
-                        + (detail.isBlank() || "(no body)".equals(detail) ? "" : " (" + detail + ")")
-                        + ": this query service at " + query.base() + " has no redrive endpoint yet, or the stream is"
-                        + " not parked");
+            List<String> targets = streams.isEmpty() ? List.of("") : streams;
+            List<JsonNode> results = new ArrayList<>();
+            for (String stream : targets) {
+                String url = stream.isEmpty() ? path : path + "?stream=" + URLEncoder.encode(stream, StandardCharsets.UTF_8);
+                Response response = query.post(url, null, null, Map.of());
+                if (response.status() == 404 || response.status() == 405) {
+                    throw new CliException(ExitCode.NOT_FOUND, "query answered " + response.status() + " to POST " + path
+                            + ": the query service at " + query.base() + " has no redrive endpoint (it predates parking)");
+                }
+                query.expectOk(response, "POST " + url);
+                JsonNode answer = response.json();
+                if (answer.isArray()) {
+                    answer.forEach(results::add);
+                }
             }
-            query.expectOk(response, "POST " + path);
             PrintWriter out = spec.commandLine().getOut();
-            JsonNode answer = response.json();
-            out.println(answer.isMissingNode() ? "re-drive requested" : "re-drive requested: " + Json.write(answer));
+            out.print(results.isEmpty() ? "nothing was parked\n" : render(Json.mapper().valueToTree(results)));
             out.flush();
-            return ExitCode.OK;
+            boolean stillParked = results.stream().anyMatch(r -> r.path("stillParked").asBoolean());
+            return stillParked ? ExitCode.FINDINGS : ExitCode.OK;
         }
     }
 }

@@ -51,9 +51,8 @@ public class LiveResource {
         this.batch = batch;
     }
 
-    /** Blocking: without a resume point the stream starts at the latest change, read from the database. */
     @GET
-    @Blocking
+    @Blocking // the head is read from the database when no resume position is given (a browser's first connect)
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Every status change as it is projected (SSE); Last-Event-ID resumes without gaps")
     public Multi<OutboundSseEvent> stream(
