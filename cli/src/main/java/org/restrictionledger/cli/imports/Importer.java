@@ -218,6 +218,8 @@ public final class Importer {
             case "ACCEPTED" -> row.decided(Outcome.ACCEPTED, null,
                     submission.hasNonNull("streamVersion") ? submission.get("streamVersion").asLong() : null);
             case "REJECTED" -> row.decided(Outcome.REJECTED, submission.path("reason").asText(null), null);
+            // the command never reached the broker; the same Idempotency-Key sent again revives it
+            case "EXPIRED" -> row.decided(Outcome.UNAVAILABLE, "expired before ingest could hand it to the ledger", null);
             default -> row;
         };
     }

@@ -216,7 +216,7 @@ class QueryApiTest {
         HttpURLConnection connection = open(null, "");
         assertEquals(200, connection.getResponseCode());
         events.publish("zoom", imposed(Measure.THROTTLING, day(2025, 2, 1)));
-        List<String[]> received = read(connection, 1, data -> data.contains(cc + "/zoom"));
+        List<String[]> received = readFrom(connection, 1, data -> data.contains(cc + "/zoom"));
         assertEquals(2, new JsonPath(received.get(0)[1]).getInt("version"), "the change before connecting is not sent");
     }
 
@@ -239,7 +239,7 @@ class QueryApiTest {
      * @return [id, data] pairs
      */
     private static List<String[]> read(String lastEventId, int count, java.util.function.Predicate<String> match) throws Exception {
-        return read(open(lastEventId, lastEventId == null ? "?after=0" : ""), count, match);
+        return readFrom(open(lastEventId, lastEventId == null ? "?after=0" : ""), count, match);
     }
 
     private static HttpURLConnection open(String lastEventId, String query) throws Exception {
@@ -253,7 +253,7 @@ class QueryApiTest {
         return connection;
     }
 
-    private static List<String[]> read(HttpURLConnection connection, int count, java.util.function.Predicate<String> match) throws Exception {
+    private static List<String[]> readFrom(HttpURLConnection connection, int count, java.util.function.Predicate<String> match) throws Exception {
         List<String[]> events = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8))) {
             String id = null;
