@@ -11,8 +11,8 @@ class DlqCommandTest {
     void parkedStreamsAreATableWithStreamAndReasonFirst() {
         assertEquals("no parked streams\n", DlqCommand.render(Json.tree("[]")));
         assertEquals("""
-                STREAM       REASON                    STREAM VERSION  WAITING
-                -----------  ------------------------  --------------  -------
+                STREAM       REASON                     STREAM VERSION  WAITING
+                -----------  -------------------------  --------------  -------
                 RU/whatsapp  value too long for column  3               2
                 """, DlqCommand.render(Json.tree("""
                 [{"streamVersion": 3, "stream": "RU/whatsapp", "reason": "value too long for column", "waiting": 2}]""")));
