@@ -208,6 +208,18 @@ class QueryApiTest {
         assertEquals(List.of(2, 3, 4), versions);
     }
 
+    /** A client without a resume point (rl tail, a first EventSource) gets the changes from now on, not the past. */
+    @Test
+    void withoutAResumePointTheStreamStartsFromNow() throws Exception {
+        events.publish("zoom", imposed(Measure.OTHER, day(2025, 1, 1)));
+        events.awaitVersion("zoom", 1);
+        HttpURLConnection connection = open(null, "");
+        assertEquals(200, connection.getResponseCode());
+        events.publish("zoom", imposed(Measure.THROTTLING, day(2025, 2, 1)));
+        List<String[]> received = readFrom(connection, 1, data -> data.contains(cc + "/zoom"));
+        assertEquals(2, new JsonPath(received.get(0)[1]).getInt("version"), "the change before connecting is not sent");
+    }
+
     @Test
     void theProjectionReportsItsPositionAndLag() {
         events.publish("discord", imposed(Measure.OTHER, day(2025, 1, 1)));
@@ -227,14 +239,21 @@ class QueryApiTest {
      * @return [id, data] pairs
      */
     private static List<String[]> read(String lastEventId, int count, java.util.function.Predicate<String> match) throws Exception {
+        return readFrom(open(lastEventId, lastEventId == null ? "?after=0" : ""), count, match);
+    }
+
+    private static HttpURLConnection open(String lastEventId, String query) throws Exception {
         HttpURLConnection connection = (HttpURLConnection) URI.create(
-                "http://localhost:" + io.restassured.RestAssured.port + "/api/v1/stream"
-                        + (lastEventId == null ? "?after=0" : "")).toURL().openConnection();
+                "http://localhost:" + io.restassured.RestAssured.port + "/api/v1/stream" + query).toURL().openConnection();
         connection.setRequestProperty("Accept", "text/event-stream");
         if (lastEventId != null) {
             connection.setRequestProperty("Last-Event-ID", lastEventId);
         }
         connection.setReadTimeout(30_000);
+        return connection;
+    }
+
+    private static List<String[]> readFrom(HttpURLConnection connection, int count, java.util.function.Predicate<String> match) throws Exception {
         List<String[]> events = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8))) {
             String id = null;
