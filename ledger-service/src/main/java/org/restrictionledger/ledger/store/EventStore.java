@@ -27,6 +27,16 @@ public class EventStore {
                 .toList();
     }
 
+    /**
+     * The stream's event documents exactly as stored, in stream-version order: what {@code /verify} hashes and what
+     * the stream endpoint shows, members this version does not know included.
+     */
+    public List<String> storedDocuments(StreamId stream) {
+        return StoredEvent.<StoredEvent>list("streamId", Sort.by("streamVersion"), stream.toString()).stream()
+                .map(e -> e.data)
+                .toList();
+    }
+
     /** The stream an event belongs to, anywhere in the ledger. */
     public Optional<StreamId> streamOf(UUID eventId) {
         return StoredEvent.<StoredEvent>find("eventId", eventId).firstResultOptional().map(e -> StreamId.parse(e.streamId));
