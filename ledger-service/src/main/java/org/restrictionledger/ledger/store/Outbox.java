@@ -11,6 +11,7 @@ import org.restrictionledger.events.EventSchemas;
 import org.restrictionledger.events.RecordedEvent;
 import org.restrictionledger.events.Topics;
 import org.restrictionledger.events.json.Json;
+import org.restrictionledger.ledger.config.ContractConfig;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,9 +29,12 @@ public class Outbox {
     static final String TRACEPARENT = "traceparent";
 
     private final String source;
+    private final ContractConfig contract;
 
-    Outbox(@ConfigProperty(name = "ledger.cloudevents.source", defaultValue = "/restriction-ledger/ledger-service") String source) {
+    Outbox(@ConfigProperty(name = "ledger.cloudevents.source", defaultValue = "/restriction-ledger/ledger-service") String source,
+           ContractConfig contract) {
         this.source = source;
+        this.contract = contract;
     }
 
     /** @throws IllegalStateException when the event breaks its own JSON Schema: a bug, never to be published */
@@ -47,7 +51,7 @@ public class Outbox {
         headers.put(CloudEvents.HEADER_TYPE, event.cloudEventType());
         headers.put(CloudEvents.HEADER_SUBJECT, event.stream().toString());
         headers.put(CloudEvents.HEADER_TIME, event.recordedAt().toString());
-        headers.put(CloudEvents.HEADER_DATA_SCHEMA, CloudEvents.dataSchemaOf(event.event().type()));
+        headers.put(CloudEvents.HEADER_DATA_SCHEMA, CloudEvents.dataSchemaOf(contract.baseUrl(), event.event().type()));
         headers.put(CloudEvents.HEADER_CONTENT_TYPE, CloudEvents.CONTENT_TYPE_JSON);
         headers.put(CloudEvents.HEADER_STREAM_VERSION, Long.toString(event.streamVersion()));
         headers.put(CloudEvents.HEADER_POSITION, Long.toString(event.position()));
