@@ -1,5 +1,6 @@
 package org.restrictionledger.ledger.store;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import org.restrictionledger.events.EventSchemas;
 import org.restrictionledger.events.RecordedEvent;
 import org.restrictionledger.events.Topics;
 import org.restrictionledger.events.json.Json;
+import org.restrictionledger.events.status.StatusFold;
 import org.restrictionledger.ledger.config.ContractConfig;
 
 import java.util.LinkedHashMap;
@@ -20,7 +22,9 @@ import java.util.Optional;
 
 /**
  * Writes what must be published into the outbox table, inside the caller's transaction: events as CloudEvents 1.0
- * (Kafka binary mode) for {@code restrictions.events.v1}, outcomes for {@code restrictions.outcomes.v1}.
+ * (Kafka binary mode) for {@code restrictions.events.v1}, with each event the stream's status after it for the
+ * compacted {@code restrictions.status.v1}, and outcomes for {@code restrictions.outcomes.v1}. Because they commit
+ * with the events, the status records are exactly as many, in the same order, as the events.
  */
 @ApplicationScoped
 public class Outbox {
@@ -30,11 +34,13 @@ public class Outbox {
 
     private final String source;
     private final ContractConfig contract;
+    private final EventStore store;
 
     Outbox(@ConfigProperty(name = "ledger.cloudevents.source", defaultValue = "/restriction-ledger/ledger-service") String source,
-           ContractConfig contract) {
+           ContractConfig contract, EventStore store) {
         this.source = source;
         this.contract = contract;
+        this.store = store;
     }
 
     /** @throws IllegalStateException when the event breaks its own JSON Schema: a bug, never to be published */
@@ -57,6 +63,28 @@ public class Outbox {
         headers.put(CloudEvents.HEADER_POSITION, Long.toString(event.position()));
         traceparent().ifPresent(t -> headers.put(TRACEPARENT, t));
         OutboxMessage.of(Topics.EVENTS, event.stream().toString(), headers, data, event.recordedAt())
+                .persist();
+        status(event);
+    }
+
+    /**
+     * The stream's status right after the event (the event already appended in this transaction): the document the
+     * query API's detail shows, folded by the same {@link StatusFold}, plus the id of the event that caused it.
+     */
+    private void status(RecordedEvent event) {
+        List<RecordedEvent> upToEvent = store.stream(event.stream()).stream()
+                .filter(e -> e.streamVersion() <= event.streamVersion())
+                .toList();
+        ObjectNode document = Json.mapper().valueToTree(StatusFold.fold(event.stream(), upToEvent));
+        document.put("eventId", event.eventId().toString());
+        List<String> violations = EventSchemas.validate(EventSchemas.STATUS, document);
+        if (!violations.isEmpty()) {
+            throw new IllegalStateException("status after " + event.eventId() + " breaks its schema: " + violations);
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(CloudEvents.HEADER_CONTENT_TYPE, CloudEvents.CONTENT_TYPE_JSON);
+        traceparent().ifPresent(t -> headers.put(TRACEPARENT, t));
+        OutboxMessage.of(Topics.STATUS, event.stream().toString(), headers, Json.write(document), event.recordedAt())
                 .persist();
     }
 
