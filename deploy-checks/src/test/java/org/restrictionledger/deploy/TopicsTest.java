@@ -48,7 +48,8 @@ class TopicsTest {
             Rendered.ofKind(Rendered.overlay(overlay), "KafkaTopic")
                     .forEach(t -> topics.put(t.path("spec").path("topicName").asText(), t));
             assertEquals(new TreeSet<>(List.of("restrictions.commands.v1", "restrictions.events.v1",
-                    "restrictions.outcomes.v1", "restrictions.status.v1", "restrictions.commands.v1.ledger-service.dlq",
+                    "restrictions.outcomes.v1", "restrictions.status.v1", "restrictions.checkpoints.v1",
+                    "restrictions.commands.v1.ledger-service.dlq",
                     "restrictions.events.v1.query-service.dlq", "restrictions.outcomes.v1.ingest-service.dlq")), topics.keySet());
             assertEquals("-1", topics.get("restrictions.events.v1").path("spec").path("config").path("retention.ms").asText());
             assertEquals("compact", topics.get("restrictions.status.v1").path("spec").path("config").path("cleanup.policy").asText());

@@ -1,5 +1,8 @@
 package org.restrictionledger.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,6 +23,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,5 +66,42 @@ class ContractIT {
                 .map(ConsumerRecord::value).toList();
         ChainVerifier.Verification verification = ChainVerifier.verifyReceived(StreamId.parse("TM/telegram"), received);
         assertTrue(verification.valid(), verification::toString);
+    }
+
+    /** The status topic, read from offset 0, says what the query API says. */
+    @Test
+    void theStatusTopicAgreesWithTheQueryApi() {
+        String eventId = submitAndAwait("""
+                {"type": "restriction.imposed", "country": "Tajikistan", "platform": "WhatsApp", "measure": "FEATURE_LIMIT",
+                 "features": ["voice_calls"], "effective": "2026-02-03", "sources": [{"publisher": "Example Wire"}]}
+                """, "ACCEPTED").extract().path("eventIds[0]");
+        List<ConsumerRecord<String, String>> statuses = KafkaTestClient.await(Topics.STATUS, 1,
+                r -> "TJ/whatsapp".equals(r.key()));
+        ObjectNode latest = (ObjectNode) Json.tree(statuses.get(statuses.size() - 1).value());
+        assertEquals(eventId, latest.remove("eventId").asText());
+        long version = latest.path("version").asLong();
+
+        String detail = given().baseUri(product.url(RunningProduct.Service.QUERY)).queryParam("minVersion", version)
+                .when().get("/api/v1/countries/TJ/platforms/whatsapp").then().statusCode(200).extract().asString();
+        assertEquals(withoutNulls(latest), withoutNulls(Json.tree(detail)));
+    }
+
+    /** Whether a member that is null is written or left out is not part of the contract. */
+    private static JsonNode withoutNulls(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode copy = Json.mapper().createObjectNode();
+            node.fields().forEachRemaining(e -> {
+                if (!e.getValue().isNull()) {
+                    copy.set(e.getKey(), withoutNulls(e.getValue()));
+                }
+            });
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = Json.mapper().createArrayNode();
+            node.forEach(n -> copy.add(withoutNulls(n)));
+            return copy;
+        }
+        return node;
     }
 }

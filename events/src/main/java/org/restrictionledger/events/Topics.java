@@ -11,7 +11,7 @@ public final class Topics {
     public static final String OUTCOMES = "restrictions.outcomes.v1";
     /** Latest status per stream; compacted. */
     public static final String STATUS = "restrictions.status.v1";
-    /** Reserved: signed checkpoints of every stream's head (not produced yet). */
+    /** Signed checkpoints of every stream's head and their Merkle root; keyed by checkpoint id. */
     public static final String CHECKPOINTS = "restrictions.checkpoints.v1";
 
     private Topics() {

@@ -11,6 +11,7 @@ import org.restrictionledger.events.EventCodec;
 import org.restrictionledger.events.EventSchemas;
 import org.restrictionledger.events.RecordedEvent;
 import org.restrictionledger.events.Topics;
+import org.restrictionledger.events.checkpoint.Checkpoint;
 import org.restrictionledger.events.json.Json;
 import org.restrictionledger.events.status.StatusFold;
 import org.restrictionledger.ledger.config.ContractConfig;
@@ -94,6 +95,14 @@ public class Outbox {
         return span.isValid()
                 ? Optional.of("00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex())
                 : Optional.empty();
+    }
+
+    /** A signed checkpoint for {@code restrictions.checkpoints.v1}, keyed by its id. */
+    public void checkpoint(Checkpoint checkpoint) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(CloudEvents.HEADER_CONTENT_TYPE, CloudEvents.CONTENT_TYPE_JSON);
+        OutboxMessage.of(Topics.CHECKPOINTS, checkpoint.checkpointId().toString(), headers, Json.write(checkpoint),
+                checkpoint.createdAt()).persist();
     }
 
     public void outcome(CommandOutcome outcome) {
