@@ -40,8 +40,21 @@ public final class CloudEvents {
         return cloudEventType.substring(TYPE_PREFIX.length(), cloudEventType.length() - TYPE_SUFFIX.length());
     }
 
-    /** Where the JSON Schema of an event type's data is published (and found on the classpath of this module). */
+    /**
+     * The permanent name ({@code $id}) of an event type's JSON Schema; the file is on the classpath of this module.
+     * It names the schema; where a deployment serves it is {@link #dataSchemaOf(String, String)}.
+     */
     public static String dataSchemaOf(String catalogueType) {
         return "https://restrictionledger.org/schemas/" + catalogueType + TYPE_SUFFIX + ".json";
+    }
+
+    /**
+     * The {@code ce_dataschema} of an event type: where the ledger serves its schema, byte for byte the file in this
+     * module, e.g. {@code http://ledger:8082/contract} → {@code http://ledger:8082/contract/schemas/restriction.imposed.v1.json}.
+     *
+     * @param baseUrl the public URL of the ledger's {@code /contract}, without a trailing slash
+     */
+    public static String dataSchemaOf(String baseUrl, String catalogueType) {
+        return baseUrl + "/schemas/" + catalogueType + TYPE_SUFFIX + ".json";
     }
 }

@@ -30,9 +30,35 @@ public final class EventSchemas {
     private EventSchemas() {
     }
 
-    /** The classpath resource of a type's schema. */
+    /** The other documents of the contract, each with a schema of its own in the same folder. */
+    public static final String COMMAND = "command";
+    public static final String OUTCOME = "outcome";
+    public static final String STATUS = "status";
+    public static final String CHECKPOINT = "checkpoint";
+
+    /** Where the contract's files live on the classpath (and, below {@code /contract/}, on the ledger's HTTP API). */
+    public static final String CONTRACT_ROOT = "org/restrictionledger/events/";
+
+    /** The schema's file name, e.g. {@code restriction.imposed.v1.json} or {@code command.v1.json}. */
+    public static String fileOf(String name) {
+        return name + CloudEvents.TYPE_SUFFIX + ".json";
+    }
+
+    /** The classpath resource of a type's (or another contract document's) schema. */
     public static String resourceOf(String type) {
-        return "org/restrictionledger/events/schemas/" + type + CloudEvents.TYPE_SUFFIX + ".json";
+        return CONTRACT_ROOT + "schemas/" + fileOf(type);
+    }
+
+    /**
+     * Every violation of one of the contract's schemas by the document; empty when valid.
+     *
+     * @param name an event type, or {@link #COMMAND}, {@link #OUTCOME}, {@link #STATUS}, {@link #CHECKPOINT}
+     */
+    public static List<String> validate(String name, JsonNode document) {
+        return schema(name).validate(document).stream()
+                .map(ValidationMessage::getMessage)
+                .sorted()
+                .toList();
     }
 
     /** Every violation of the document's schema, or of its type when it names none we know; empty when valid. */

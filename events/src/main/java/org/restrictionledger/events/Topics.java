@@ -11,6 +11,8 @@ public final class Topics {
     public static final String OUTCOMES = "restrictions.outcomes.v1";
     /** Latest status per stream; compacted. */
     public static final String STATUS = "restrictions.status.v1";
+    /** Signed checkpoints of every stream's head and their Merkle root; keyed by checkpoint id. */
+    public static final String CHECKPOINTS = "restrictions.checkpoints.v1";
 
     private Topics() {
     }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import static org.restrictionledger.events.Topics.CHECKPOINTS;
 import static org.restrictionledger.events.Topics.COMMANDS;
 import static org.restrictionledger.events.Topics.EVENTS;
 import static org.restrictionledger.events.Topics.OUTCOMES;
@@ -43,6 +44,9 @@ public final class KafkaTopics {
         topics.add(new NewTopic(OUTCOMES, partitions, (short) 1));
         topics.add(new NewTopic(STATUS, partitions, (short) 1)
                 .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        // Checkpoints are few and kept forever: one partition keeps them in the order they were signed.
+        topics.add(new NewTopic(CHECKPOINTS, 1, (short) 1)
+                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1")));
         DEAD_LETTERS.forEach(name -> topics.add(new NewTopic(name, 1, (short) 1)));
 
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {

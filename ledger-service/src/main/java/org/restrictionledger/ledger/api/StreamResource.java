@@ -1,5 +1,6 @@
 package org.restrictionledger.ledger.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -7,11 +8,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.restrictionledger.events.ChainVerifier;
-import org.restrictionledger.events.RecordedEvent;
 import org.restrictionledger.events.StreamId;
 import org.restrictionledger.events.catalog.Countries;
 import org.restrictionledger.events.catalog.Platform;
 import org.restrictionledger.events.catalog.Platforms;
+import org.restrictionledger.events.json.Json;
 import org.restrictionledger.ledger.store.EventStore;
 import org.restrictionledger.support.problem.ProblemException;
 
@@ -19,7 +20,8 @@ import java.util.List;
 
 /**
  * {@code GET /api/v1/streams/{cc}/{platform}}: a stream's events as stored, with their hashes, and {@code .../verify}:
- * the hash chain recomputed from what is stored.
+ * the hash chain recomputed from the documents as stored (never from re-serialised records, which would drop members a
+ * newer v1 writer added).
  */
 @Path("/api/v1/streams/{country}/{platform}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,15 +33,17 @@ public class StreamResource {
         this.store = store;
     }
 
-    public record StreamView(String stream, long version, List<RecordedEvent> events) {
+    /** @param events the documents as stored: the same JSON as on {@code restrictions.events.v1}, hashed as they are */
+    public record StreamView(String stream, long version, List<JsonNode> events) {
     }
 
     @GET
-    @Operation(summary = "The stream's events in stream-version order, with prevHash and hash")
+    @Operation(summary = "The stream's events in stream-version order, as stored, with prevHash and hash")
     public StreamView get(@PathParam("country") String country, @PathParam("platform") String platform) {
         StreamId stream = resolve(country, platform);
-        List<RecordedEvent> events = store.stream(stream);
-        return new StreamView(stream.toString(), events.isEmpty() ? 0 : events.get(events.size() - 1).streamVersion(), events);
+        List<JsonNode> events = store.storedDocuments(stream).stream().map(Json::tree).toList();
+        return new StreamView(stream.toString(),
+                events.isEmpty() ? 0 : events.get(events.size() - 1).path("streamVersion").asLong(), events);
     }
 
     @GET
@@ -47,7 +51,7 @@ public class StreamResource {
     @Operation(summary = "Recompute the stream's hash chain and report the first broken link, if any")
     public ChainVerifier.Verification verify(@PathParam("country") String country, @PathParam("platform") String platform) {
         StreamId stream = resolve(country, platform);
-        return ChainVerifier.verify(stream, store.stream(stream));
+        return ChainVerifier.verifyReceived(stream, store.storedDocuments(stream));
     }
 
     static StreamId resolve(String country, String platform) {

@@ -12,6 +12,7 @@ import org.restrictionledger.events.LedgerEvent;
 import org.restrictionledger.events.RecordedEvent;
 import org.restrictionledger.events.StreamId;
 import org.restrictionledger.events.command.LedgerCommand;
+import org.restrictionledger.events.status.StatusFold;
 import org.restrictionledger.ledger.store.EventStore;
 import org.restrictionledger.ledger.store.Ledger;
 import org.restrictionledger.ledger.store.StreamCache;
@@ -179,8 +180,10 @@ public class CommandHandler {
                     null, e.event()));
             last.put(stream, recorded.hash());
             // A history holds every event of its stream from version 1: version n sits at index n - 1.
-            histories.get(stream).set((int) e.streamVersion() - 1, recorded);
-            sealed.add(Ledger.Sealed.of(recorded));
+            List<RecordedEvent> history = histories.get(stream);
+            history.set((int) e.streamVersion() - 1, recorded);
+            sealed.add(Ledger.Sealed.of(recorded,
+                    StatusFold.fold(e.stream(), history.subList(0, (int) e.streamVersion()))));
         }
         return sealed;
     }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.restrictionledger.events.RecordedEvent;
 import org.restrictionledger.events.StreamId;
+import org.restrictionledger.events.checkpoint.StreamHead;
 
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +34,26 @@ public class EventStore {
                         "SELECT COALESCE(MAX(stream_version), 0) FROM events WHERE stream_id = ?1")
                 .setParameter(1, stream.toString()).getSingleResult();
         return version.longValue();
+    }
+
+    /**
+     * The stream's event documents exactly as stored, in stream-version order: what {@code /verify} hashes and what
+     * the stream endpoint shows, members this version does not know included.
+     */
+    public List<String> storedDocuments(StreamId stream) {
+        return StoredEvent.<StoredEvent>list("streamId", Sort.by("streamVersion"), stream.toString()).stream()
+                .map(e -> e.data)
+                .toList();
+    }
+
+    /** Every stream's last event (version and hash), by stream id: what a checkpoint signs. */
+    public List<StreamHead> heads() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT DISTINCT ON (stream_id) stream_id, stream_version, hash "
+                + "FROM events ORDER BY stream_id, stream_version DESC").getResultList();
+        return rows.stream()
+                .map(r -> new StreamHead((String) r[0], ((Number) r[1]).longValue(), ((String) r[2]).trim()))
+                .toList();
     }
 
     /** The stream an event belongs to, anywhere in the ledger. */

@@ -6,6 +6,7 @@ import org.hibernate.Session;
 import org.restrictionledger.events.CommandOutcome;
 import org.restrictionledger.events.RecordedEvent;
 import org.restrictionledger.events.json.Json;
+import org.restrictionledger.events.status.StreamStatus;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,10 +30,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class Ledger {
 
-    /** An event sealed for the store, with its JSON as hashed, stored and published. */
-    public record Sealed(RecordedEvent event, String data) {
-        public static Sealed of(RecordedEvent event) {
-            return new Sealed(event, Json.write(event));
+    /**
+     * An event sealed for the store, with its JSON as hashed, stored and published, and the stream's status right
+     * after it (for {@code restrictions.status.v1}).
+     */
+    public record Sealed(RecordedEvent event, String data, StreamStatus statusAfter) {
+        public static Sealed of(RecordedEvent event, StreamStatus statusAfter) {
+            return new Sealed(event, Json.write(event), statusAfter);
         }
     }
 

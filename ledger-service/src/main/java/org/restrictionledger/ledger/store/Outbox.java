@@ -1,16 +1,20 @@
 package org.restrictionledger.ledger.store;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.restrictionledger.events.CloudEvents;
 import org.restrictionledger.events.CommandOutcome;
-import org.restrictionledger.events.EventCodec;
 import org.restrictionledger.events.EventSchemas;
 import org.restrictionledger.events.RecordedEvent;
 import org.restrictionledger.events.Topics;
+import org.restrictionledger.events.checkpoint.Checkpoint;
 import org.restrictionledger.events.json.Json;
+import org.restrictionledger.events.status.StatusFold;
+import org.restrictionledger.events.status.StreamStatus;
+import org.restrictionledger.ledger.config.ContractConfig;
 import org.restrictionledger.support.messaging.Failure;
 
 import jakarta.persistence.EntityManager;
@@ -27,7 +31,9 @@ import java.util.Optional;
 
 /**
  * Writes what must be published into the outbox table, inside the caller's transaction: events as CloudEvents 1.0
- * (Kafka binary mode) for {@code restrictions.events.v1}, outcomes for {@code restrictions.outcomes.v1}.
+ * (Kafka binary mode) for {@code restrictions.events.v1}, with each event the stream's status after it for the
+ * compacted {@code restrictions.status.v1}, and outcomes for {@code restrictions.outcomes.v1}. Because they commit
+ * with the events, the status records are exactly as many, in the same order, as the events.
  */
 @ApplicationScoped
 public class Outbox {
@@ -36,19 +42,28 @@ public class Outbox {
     static final String TRACEPARENT = "traceparent";
 
     private final String source;
+    private final ContractConfig contract;
     private final EntityManager em;
 
     Outbox(@ConfigProperty(name = "ledger.cloudevents.source", defaultValue = "/restriction-ledger/ledger-service") String source,
-           EntityManager em) {
+           ContractConfig contract, EntityManager em) {
         this.source = source;
+        this.contract = contract;
         this.em = em;
     }
 
-    /** Queues the events (as {@link #event}) in one JDBC batch, their JSON as sealed: serialised once. */
+    /**
+     * Queues the events, each followed by the stream's status after it, in one JDBC batch; the event's JSON as
+     * sealed (serialised once).
+     *
+     * @throws Failure.Refused when an event breaks its own JSON Schema: what no partner could read is never
+     *                         published; the command that proposed it is rejected as unprocessable
+     */
     public void events(List<Ledger.Sealed> events) {
-        List<Row> rows = new ArrayList<>(events.size());
+        List<Row> rows = new ArrayList<>(events.size() * 2);
         for (Ledger.Sealed sealed : events) {
             rows.add(eventRow(sealed.event(), sealed.data()));
+            rows.add(statusRow(sealed.event(), sealed.statusAfter()));
         }
         insert(rows);
     }
@@ -86,15 +101,6 @@ public class Outbox {
         });
     }
 
-    /**
-     * @throws Failure.Refused when the event breaks its own JSON Schema: what no partner could read is never
-     *                         published; the command that proposed it is rejected as unprocessable
-     */
-    public void event(RecordedEvent event) {
-        Row row = eventRow(event, EventCodec.encode(event));
-        OutboxMessage.of(row.topic(), row.key(), row.headers(), row.payload(), row.at()).persist();
-    }
-
     private Row eventRow(RecordedEvent event, String data) {
         List<String> violations = EventSchemas.validate(Json.tree(data));
         if (!violations.isEmpty()) {
@@ -107,12 +113,30 @@ public class Outbox {
         headers.put(CloudEvents.HEADER_TYPE, event.cloudEventType());
         headers.put(CloudEvents.HEADER_SUBJECT, event.stream().toString());
         headers.put(CloudEvents.HEADER_TIME, event.recordedAt().toString());
-        headers.put(CloudEvents.HEADER_DATA_SCHEMA, CloudEvents.dataSchemaOf(event.event().type()));
+        headers.put(CloudEvents.HEADER_DATA_SCHEMA, CloudEvents.dataSchemaOf(contract.baseUrl(), event.event().type()));
         headers.put(CloudEvents.HEADER_CONTENT_TYPE, CloudEvents.CONTENT_TYPE_JSON);
         headers.put(CloudEvents.HEADER_STREAM_VERSION, Long.toString(event.streamVersion()));
         headers.put(CloudEvents.HEADER_POSITION, Long.toString(event.position()));
         traceparent().ifPresent(t -> headers.put(TRACEPARENT, t));
         return new Row(Topics.EVENTS, event.stream().toString(), headers, data, event.recordedAt());
+    }
+
+    /**
+     * The stream's status right after the event, for the compacted {@code restrictions.status.v1}: the document the
+     * query API's detail shows, folded by the same {@link StatusFold} from the history the decision already holds,
+     * plus the id of the event that caused it.
+     */
+    private static Row statusRow(RecordedEvent event, StreamStatus status) {
+        ObjectNode document = Json.mapper().valueToTree(status);
+        document.put("eventId", event.eventId().toString());
+        List<String> violations = EventSchemas.validate(EventSchemas.STATUS, document);
+        if (!violations.isEmpty()) {
+            throw new Failure.Refused("the status after event " + event.eventId() + " would break its schema: " + violations);
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(CloudEvents.HEADER_CONTENT_TYPE, CloudEvents.CONTENT_TYPE_JSON);
+        traceparent().ifPresent(t -> headers.put(TRACEPARENT, t));
+        return new Row(Topics.STATUS, event.stream().toString(), headers, Json.write(document), event.recordedAt());
     }
 
     /** The current span as a W3C traceparent; empty when tracing is off or there is no span. */
@@ -123,9 +147,12 @@ public class Outbox {
                 : Optional.empty();
     }
 
-    public void outcome(CommandOutcome outcome) {
-        Row row = outcomeRow(outcome);
-        OutboxMessage.of(row.topic(), row.key(), row.headers(), row.payload(), row.at()).persist();
+    /** A signed checkpoint for {@code restrictions.checkpoints.v1}, keyed by its id. */
+    public void checkpoint(Checkpoint checkpoint) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(CloudEvents.HEADER_CONTENT_TYPE, CloudEvents.CONTENT_TYPE_JSON);
+        OutboxMessage.of(Topics.CHECKPOINTS, checkpoint.checkpointId().toString(), headers, Json.write(checkpoint),
+                checkpoint.createdAt()).persist();
     }
 
     private static Row outcomeRow(CommandOutcome outcome) {
