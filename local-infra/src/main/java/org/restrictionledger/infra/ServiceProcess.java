@@ -98,6 +98,30 @@ public final class ServiceProcess implements AutoCloseable {
         Processes.stop(process);
     }
 
+    /** SIGKILL: a crash, nothing flushed, nothing committed that was not already. */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Sends SIGTERM and returns at once; {@link #awaitExit} says when it has ended. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** @return whether the process ended within {@code timeout} */
+    public boolean awaitExit(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private static void pump(Process process, Consumer<String> output) {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
