@@ -37,6 +37,7 @@ final class RunningProduct {
 
     private final Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
     private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+    private final Map<Service, Integer> managementPorts = new EnumMap<>(Service.class);
     private final Map<Service, String> databases = new EnumMap<>(Service.class);
 
     static synchronized RunningProduct get() {
@@ -60,14 +61,21 @@ final class RunningProduct {
         PostgresServer postgres = TestInfrastructure.postgres();
         for (Service service : Service.values()) {
             ports.put(service, KafkaBroker.freePort());
+            managementPorts.put(service, KafkaBroker.freePort());
             databases.put(service, postgres.recreateDatabase(service.name().toLowerCase() + "_e2e"));
             processes.put(service, launch(service));
         }
         processes.values().forEach(p -> p.awaitReady(READY));
     }
 
+    /** The public port: the API. */
     String url(Service service) {
         return processes.get(service).baseUrl();
+    }
+
+    /** The management port: health, metrics, OpenAPI. */
+    String managementUrl(Service service) {
+        return processes.get(service).managementUrl();
     }
 
     /** SIGTERM (Quarkus stops gracefully: its consumers leave their groups), then start it again on the same port. */
@@ -83,6 +91,7 @@ final class RunningProduct {
         Path log = log(service);
         return ServiceProcess.start(service.module(),
                 ROOT.resolve(service.module() + "/target/quarkus-app/quarkus-run.jar"), ports.get(service),
+                managementPorts.get(service),
                 Map.of("KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrapServers(),
                         "QUARKUS_DATASOURCE_JDBC_URL", databases.get(service),
                         "QUARKUS_DATASOURCE_USERNAME", postgres.username(),

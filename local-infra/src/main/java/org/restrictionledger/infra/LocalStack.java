@@ -14,8 +14,9 @@ import java.util.Map;
  * PostgreSQL with their data under {@code .local-data/} (kept across runs), the three packaged services, loads the
  * sample data through the ingest API on first run, prints the URLs, and stops everything on Ctrl-C.
  * <p>
- * Environment: {@code INGEST_PORT} (8081), {@code LEDGER_PORT} (8082), {@code QUERY_PORT} (8083), {@code KAFKA_PORT}
- * (9092), {@code POSTGRES_PORT} (5433), {@code RL_DATA_DIR} (.local-data), {@code RL_SAMPLE_DATA}
+ * Environment: {@code INGEST_PORT} (8081), {@code LEDGER_PORT} (8082), {@code QUERY_PORT} (8083), their management
+ * ports {@code INGEST_MANAGEMENT_PORT} (9001), {@code LEDGER_MANAGEMENT_PORT} (9002), {@code QUERY_MANAGEMENT_PORT}
+ * (9003: the packaged default 9000 is for one service per host or pod), {@code KAFKA_PORT} (9092), {@code POSTGRES_PORT} (5433), {@code RL_DATA_DIR} (.local-data), {@code RL_SAMPLE_DATA}
  * (sample-data/ru-2026-messaging.json; {@code none} to load nothing).
  */
 public final class LocalStack {
@@ -44,12 +45,13 @@ public final class LocalStack {
         say("postgresql " + server.adminJdbcUrl() + "   (user postgres, password postgres)");
 
         List<ServiceProcess> services = new ArrayList<>();
-        for (String[] svc : new String[][] {{"ingest", "8081"}, {"ledger", "8082"}, {"query", "8083"}}) {
+        for (String[] svc : new String[][] {{"ingest", "8081", "9001"}, {"ledger", "8082", "9002"}, {"query", "8083", "9003"}}) {
             String name = svc[0];
             Path jar = root.resolve(name + "-service/target/quarkus-app/quarkus-run.jar");
             String prefix = String.format("%-7s| ", name);
             ServiceProcess process = ServiceProcess.start(name + "-service", jar,
                     port(name.toUpperCase() + "_PORT", Integer.parseInt(svc[1])),
+                    port(name.toUpperCase() + "_MANAGEMENT_PORT", Integer.parseInt(svc[2])),
                     Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                             "QUARKUS_DATASOURCE_JDBC_URL", server.ensureDatabase(name),
                             "QUARKUS_DATASOURCE_USERNAME", server.username(),
@@ -66,9 +68,11 @@ public final class LocalStack {
 
         say("");
         say("Restriction Ledger is running. Ctrl-C stops it; the data stays in " + data);
-        say("  ingest  " + services.get(0).baseUrl() + "/api/v1/reports      (Swagger UI: " + services.get(0).baseUrl() + "/q/swagger-ui)");
+        say("  ingest  " + services.get(0).baseUrl() + "/api/v1/reports");
         say("  ledger  " + services.get(1).baseUrl() + "/api/v1/streams/RU/whatsapp");
         say("  query   " + services.get(2).baseUrl() + "/api/v1/countries/RU/platforms");
+        say("  management (health, metrics, OpenAPI): " + services.stream()
+                .map(s -> s.name() + " " + s.managementUrl() + "/q/health").toList());
         say("");
         try {
             Thread.currentThread().join();
