@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -86,21 +87,37 @@ final class RunningProduct {
         processes.get(service).awaitReady(READY);
     }
 
+    /** True when the services reach Kafka through its SASL/SCRAM listener (the broker process of the tests). */
+    boolean kafkaOverSasl() {
+        return TestInfrastructure.kafkaSaslBootstrapServers().isPresent();
+    }
+
     private ServiceProcess launch(Service service) {
         PostgresServer postgres = TestInfrastructure.postgres();
         Path log = log(service);
+        Map<String, String> env = new HashMap<>(Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", databases.get(service),
+                "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
+                "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
+                // Tracing on (as an operator turns it on), exporting to a collector that is not there:
+                // TracingIT follows the trace ids in the services' logs instead.
+                "QUARKUS_OTEL_SDK_DISABLED", "false",
+                "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + KafkaBroker.freePort(),
+                // Every test client comes from 127.0.0.1: production limits would cut the suite (EdgeSecurityTest
+                // and RateLimitIT show the limits themselves).
+                "RL_RATE_LIMIT_WRITE_CAPACITY", "1000000",
+                "RL_RATE_LIMIT_EXPORT_CAPACITY", "1000000",
+                "RL_RATE_LIMIT_STREAM_CAPACITY", "1000000",
+                "RL_RATE_LIMIT_STREAM_MAX_OPEN", "1000"));
+        // Through the SASL/SCRAM listener when the tests run their own broker: every Kafka client of every service
+        // (channels, health check, the query's admin and rebuild consumer) must log in as a secured broker demands.
+        TestInfrastructure.kafkaSaslBootstrapServers().ifPresentOrElse(sasl -> {
+            env.put("KAFKA_BOOTSTRAP_SERVERS", sasl);
+            env.putAll(TestInfrastructure.SCRAM_USER.environment());
+        }, () -> env.put("KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrapServers()));
         return ServiceProcess.start(service.module(),
                 ROOT.resolve(service.module() + "/target/quarkus-app/quarkus-run.jar"), ports.get(service),
-                managementPorts.get(service),
-                Map.of("KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrapServers(),
-                        "QUARKUS_DATASOURCE_JDBC_URL", databases.get(service),
-                        "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
-                        "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
-                        // Tracing on (as an operator turns it on), exporting to a collector that is not there:
-                        // TracingIT follows the trace ids in the services' logs instead.
-                        "QUARKUS_OTEL_SDK_DISABLED", "false",
-                        "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + KafkaBroker.freePort()),
-                line -> append(log, line));
+                managementPorts.get(service), env, line -> append(log, line));
     }
 
     /** What the service has logged so far. */

@@ -8,7 +8,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.restrictionledger.events.EventCodec;
 import org.restrictionledger.events.RecordedEvent;
@@ -17,6 +16,7 @@ import org.restrictionledger.events.Topics;
 import org.restrictionledger.events.json.Json;
 import org.restrictionledger.events.status.StatusFold;
 import org.restrictionledger.events.status.StreamStatus;
+import org.restrictionledger.support.messaging.KafkaClientProperties;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -62,13 +62,13 @@ public class Rebuilder {
     }
 
     private final AgroalDataSource dataSource;
-    private final String bootstrapServers;
+    private final KafkaClientProperties kafka;
     private final AtomicReference<RebuildStatus> status = new AtomicReference<>(RebuildStatus.IDLE);
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "read-model-rebuild"));
 
-    Rebuilder(AgroalDataSource dataSource, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    Rebuilder(AgroalDataSource dataSource, KafkaClientProperties kafka) {
         this.dataSource = dataSource;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
     }
 
     public RebuildStatus status() {
@@ -112,12 +112,11 @@ public class Rebuilder {
     /** Every record of the topic up to its end as of now; records that are not valid events are skipped. */
     private long readTopic() throws SQLException {
         long read = 0;
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(kafka.with(Map.of(
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, BATCH));
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, BATCH)));
              Connection c = dataSource.getConnection()) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.EVENTS, Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(Topics.EVENTS, p.partition())).toList();
