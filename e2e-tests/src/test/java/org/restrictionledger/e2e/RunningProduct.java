@@ -1,5 +1,6 @@
 package org.restrictionledger.e2e;
 
+import org.restrictionledger.infra.DatabaseRoles;
 import org.restrictionledger.infra.KafkaBroker;
 import org.restrictionledger.infra.PostgresServer;
 import org.restrictionledger.infra.ServiceProcess;
@@ -63,7 +64,7 @@ final class RunningProduct {
         for (Service service : Service.values()) {
             ports.put(service, KafkaBroker.freePort());
             managementPorts.put(service, KafkaBroker.freePort());
-            databases.put(service, postgres.recreateDatabase(service.name().toLowerCase() + "_e2e"));
+            databases.put(service, postgres.prepareDatabase(database(service), roles(service), true));
             processes.put(service, launch(service));
         }
         processes.values().forEach(p -> p.awaitReady(READY));
@@ -87,18 +88,25 @@ final class RunningProduct {
         processes.get(service).awaitReady(READY);
     }
 
+    private static String database(Service service) {
+        return service.name().toLowerCase() + "_e2e";
+    }
+
+    /** The owner and runtime roles of the service's database ({@code ledger_e2e_owner}, {@code ledger_e2e_runtime}). */
+    static DatabaseRoles roles(Service service) {
+        return new DatabaseRoles(database(service) + "_owner", "e2e-owner-secret",
+                database(service) + "_runtime", "e2e-runtime-secret");
+    }
+
     /** True when the services reach Kafka through its SASL/SCRAM listener (the broker process of the tests). */
     boolean kafkaOverSasl() {
         return TestInfrastructure.kafkaSaslBootstrapServers().isPresent();
     }
 
     private ServiceProcess launch(Service service) {
-        PostgresServer postgres = TestInfrastructure.postgres();
         Path log = log(service);
         Map<String, String> env = new HashMap<>(Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", databases.get(service),
-                "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
-                "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
                 // Tracing on (as an operator turns it on), exporting to a collector that is not there:
                 // TracingIT follows the trace ids in the services' logs instead.
                 "QUARKUS_OTEL_SDK_DISABLED", "false",
@@ -109,6 +117,8 @@ final class RunningProduct {
                 "RL_RATE_LIMIT_EXPORT_CAPACITY", "1000000",
                 "RL_RATE_LIMIT_STREAM_CAPACITY", "1000000",
                 "RL_RATE_LIMIT_STREAM_MAX_OPEN", "1000"));
+        // Flyway as the owner role, the service as the runtime role (least privilege, as deployed).
+        env.putAll(roles(service).environment());
         // Through the SASL/SCRAM listener when the tests run their own broker: every Kafka client of every service
         // (channels, health check, the query's admin and rebuild consumer) must log in as a secured broker demands.
         TestInfrastructure.kafkaSaslBootstrapServers().ifPresentOrElse(sasl -> {

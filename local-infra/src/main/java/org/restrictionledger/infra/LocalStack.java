@@ -42,7 +42,8 @@ public final class LocalStack {
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(data.resolve("postgres"), port("POSTGRES_PORT", 5433));
         started.add(postgres);
         PostgresServer server = postgres.server();
-        say("postgresql " + server.adminJdbcUrl() + "   (user postgres, password postgres)");
+        say("postgresql " + server.adminJdbcUrl() + "   (user postgres, password postgres; each service migrates as "
+                + "<service>_owner and runs as <service>_runtime)");
 
         List<ServiceProcess> services = new ArrayList<>();
         for (String[] svc : new String[][] {{"ingest", "8081", "9001"}, {"ledger", "8082", "9002"}, {"query", "8083", "9003"}}) {
@@ -52,11 +53,7 @@ public final class LocalStack {
             ServiceProcess process = ServiceProcess.start(name + "-service", jar,
                     port(name.toUpperCase() + "_PORT", Integer.parseInt(svc[1])),
                     port(name.toUpperCase() + "_MANAGEMENT_PORT", Integer.parseInt(svc[2])),
-                    Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
-                            "QUARKUS_DATASOURCE_JDBC_URL", server.ensureDatabase(name),
-                            "QUARKUS_DATASOURCE_USERNAME", server.username(),
-                            "QUARKUS_DATASOURCE_PASSWORD", server.password(),
-                            "RL_LOG_JSON", "false"),
+                    environment(broker.bootstrapServers(), server, name),
                     line -> OUT.println(prefix + line));
             started.add(process);
             services.add(process);
@@ -79,6 +76,19 @@ public final class LocalStack {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * A service's configuration: its database is migrated by {@code <name>_owner} and used through
+     * {@code <name>_runtime}, which may do only what the migrations grant it (as in production).
+     */
+    private static Map<String, String> environment(String kafka, PostgresServer server, String name) {
+        DatabaseRoles roles = new DatabaseRoles(name + "_owner", name + "-owner-local", name + "_runtime", name + "-runtime-local");
+        Map<String, String> env = new java.util.HashMap<>(roles.environment());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", server.prepareDatabase(name, roles, false));
+        env.put("RL_LOG_JSON", "false");
+        return env;
     }
 
     private static void loadSampleData(Path root, Path data, String ingest) {

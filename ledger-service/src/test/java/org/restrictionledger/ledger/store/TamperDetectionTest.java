@@ -1,10 +1,10 @@
 package org.restrictionledger.ledger.store;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import org.restrictionledger.events.Effective;
@@ -13,9 +13,12 @@ import org.restrictionledger.events.Source;
 import org.restrictionledger.events.StreamId;
 import org.restrictionledger.events.command.ImposeRestriction;
 import org.restrictionledger.ledger.domain.CommandHandler;
+import org.restrictionledger.infra.PostgresServer;
 import org.restrictionledger.testsupport.RealInfrastructure;
+import org.restrictionledger.testsupport.TestInfrastructure;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -39,8 +42,9 @@ class TamperDetectionTest {
     @Inject
     CommandHandler handler;
 
-    @Inject
-    AgroalDataSource dataSource;
+    /** The test database, reached as the server's superuser (the service's own role could not do this). */
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
 
     @Test
     void verifyFindsTheFirstAlteredEvent() throws SQLException {
@@ -57,7 +61,9 @@ class TamperDetectionTest {
         given().when().get(path).then().statusCode(200)
                 .body("valid", equalTo(true)).body("checked", equalTo(3)).body("firstBrokenLink", nullValue());
 
-        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+        PostgresServer server = TestInfrastructure.postgres();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, server.username(), server.password());
+             Statement sql = connection.createStatement()) {
             sql.execute("ALTER TABLE events DISABLE TRIGGER events_append_only");
             try {
                 assertEquals(1, sql.executeUpdate("UPDATE events SET data = jsonb_set(data, '{event,reason}', "

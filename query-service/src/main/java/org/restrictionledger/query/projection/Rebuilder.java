@@ -172,11 +172,12 @@ public class Rebuilder {
                                 ORDER BY e.stream_version DESC LIMIT 1), now()
                         FROM platform_status_rebuild n LEFT JOIN platform_status o ON o.stream_id = n.stream_id
                         WHERE o.stream_id IS NULL OR o.document <> n.document""");
-                s.execute("ALTER TABLE projected_events RENAME TO projected_events_previous");
-                s.execute("ALTER TABLE platform_status RENAME TO platform_status_previous");
-                s.execute("ALTER TABLE projected_events_rebuild RENAME TO projected_events");
-                s.execute("ALTER TABLE platform_status_rebuild RENAME TO platform_status");
-                s.execute("DROP TABLE projected_events_previous, platform_status_previous");
+                // The rebuilt rows replace the live ones in place (not by renaming tables): the live tables stay
+                // the migrations' (owned by the owner role), and the runtime role needs no more than DML on them.
+                s.execute("TRUNCATE projected_events, platform_status");
+                s.execute("INSERT INTO projected_events SELECT * FROM projected_events_rebuild");
+                s.execute("INSERT INTO platform_status SELECT * FROM platform_status_rebuild");
+                s.execute("DROP TABLE projected_events_rebuild, platform_status_rebuild");
                 c.commit();
                 return changed;
             } catch (SQLException | RuntimeException e) {
