@@ -11,7 +11,10 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.restrictionledger.e2e.Reports.submitAndAwait;
 
-/** After a flow, the Prometheus counters of every service have moved (scraped at /q/metrics on the management port, as Prometheus would). */
+/**
+ * After a flow, the Prometheus counters of every service have moved (scraped at /q/metrics on the management port,
+ * as Prometheus would).
+ */
 class MetricsIT {
 
     private static String scrape(RunningProduct.Service service) {

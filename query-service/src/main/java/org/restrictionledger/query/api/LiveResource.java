@@ -1,6 +1,7 @@
 package org.restrictionledger.query.api;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.persistence.EntityManager;
@@ -53,6 +54,7 @@ public class LiveResource {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Every status change as it is projected (SSE); Last-Event-ID resumes without gaps")
+    @Blocking // without a resume point it reads the latest change from the database first: not on the I/O thread
     public Multi<OutboundSseEvent> stream(
             @Context Sse sse,
             @Parameter(description = "resume after this change (sent by EventSource on reconnect)")

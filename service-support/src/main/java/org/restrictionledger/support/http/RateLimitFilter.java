@@ -23,8 +23,8 @@ import java.util.stream.Stream;
 /**
  * Rate limits per client ({@link ClientKey}) on the requests that cost ({@link RequestClass}): a Bucket4j token
  * bucket per client and class, and for Server-Sent Events also a cap on connections open at once. Over a limit the
- * answer is {@code 429 application/problem+json} with {@code Retry-After}, before the request body is read or any
- * resource runs. Limits: {@link RateLimitConfig}.
+ * answer is {@code 429 application/problem+json} with {@code Retry-After}, before any resource runs. Limits:
+ * {@link RateLimitConfig}.
  */
 @ApplicationScoped
 public class RateLimitFilter {

@@ -15,6 +15,8 @@ enum RequestClass {
     STREAM;
 
     private static final String API = "/api/";
+    /** The query API's Server-Sent Events endpoint (a client that asks for text/event-stream is counted anywhere). */
+    private static final String EVENT_STREAM = "/api/v1/stream";
 
     static Optional<RequestClass> of(HttpServerRequest request) {
         String path = request.path();
@@ -30,7 +32,7 @@ enum RequestClass {
             return Optional.empty();
         }
         String accept = request.getHeader("Accept");
-        if (path.endsWith("/stream") || accepts(accept, "text/event-stream")) {
+        if (path.equals(EVENT_STREAM) || accepts(accept, "text/event-stream")) {
             return Optional.of(STREAM);
         }
         if ("csv".equalsIgnoreCase(request.getParam("format")) || accepts(accept, "text/csv")) {
