@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs Restriction Ledger on this machine without Docker: a real Kafka broker and PostgreSQL (data in .local-data/),
 # the three services, and the sample data. Ctrl-C stops everything; the next run keeps the data.
-# Ports: INGEST_PORT=8081 LEDGER_PORT=8082 QUERY_PORT=8083 KAFKA_PORT=9092 POSTGRES_PORT=5433 (all overridable).
+# Ports: INGEST_PORT=8081 LEDGER_PORT=8082 QUERY_PORT=8083 KAFKA_PORT=9092 POSTGRES_PORT=5433 (all overridable);
+# management (health, metrics, OpenAPI): INGEST_MANAGEMENT_PORT=9001 LEDGER_MANAGEMENT_PORT=9002 QUERY_MANAGEMENT_PORT=9003.
 set -euo pipefail
 cd "$(dirname "$0")"
 

@@ -73,11 +73,16 @@ class FoundationIT {
     }
 
     @Test
-    void theProbePathsOfTheManifestsAreServed() {
+    void theProbePathsOfTheManifestsAreServedOnTheManagementPortOnly() {
         for (RunningProduct.Service service : RunningProduct.Service.values()) {
-            for (String path : List.of("/q/health/started", "/q/health/live", "/q/health/ready", "/q/metrics")) {
-                given().baseUri(product.url(service)).when().get(path).then().statusCode(200);
+            for (String path : List.of("/q/health/started", "/q/health/live", "/q/health/ready", "/q/metrics",
+                    "/q/openapi")) {
+                given().baseUri(product.managementUrl(service)).when().get(path).then().statusCode(200);
+                given().baseUri(product.url(service)).when().get(path).then().statusCode(404);
             }
+            // Swagger UI is a dev-mode tool: the packaged service has it on neither port.
+            given().baseUri(product.url(service)).when().get("/q/swagger-ui").then().statusCode(404);
+            given().baseUri(product.managementUrl(service)).when().get("/q/swagger-ui").then().statusCode(404);
         }
     }
 

@@ -111,7 +111,7 @@ class FuzzIT {
             });
         }
         for (RunningProduct.Service service : RunningProduct.Service.values()) {
-            given().baseUri(PRODUCT.url(service)).when().get("/q/health/live").then().statusCode(200);
+            given().baseUri(PRODUCT.managementUrl(service)).when().get("/q/health/live").then().statusCode(200);
         }
 
         String platform = "after-fuzz-" + Long.toHexString(seed & 0xffffff);

@@ -32,12 +32,12 @@ class HealthIT {
         KafkaBroker broker = own.get();
 
         for (RunningProduct.Service service : RunningProduct.Service.values()) {
-            given().baseUri(product.url(service)).when().get("/q/health/ready").then().statusCode(200);
+            given().baseUri(product.managementUrl(service)).when().get("/q/health/ready").then().statusCode(200);
         }
         broker.close();
         try {
             for (RunningProduct.Service service : RunningProduct.Service.values()) {
-                String base = product.url(service);
+                String base = product.managementUrl(service);
                 await(service + " readiness DOWN").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
                         .until(() -> status(base, "/q/health/ready") == 503);
                 given().baseUri(base).when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
@@ -46,7 +46,7 @@ class HealthIT {
             broker.startAgain();
         }
         for (RunningProduct.Service service : RunningProduct.Service.values()) {
-            String base = product.url(service);
+            String base = product.managementUrl(service);
             await(service + " readiness UP").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> status(base, "/q/health/ready") == 200);
             given().baseUri(base).when().get("/q/health/live").then().statusCode(200);

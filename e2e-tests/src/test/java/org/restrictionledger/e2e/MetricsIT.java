@@ -11,11 +11,14 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.restrictionledger.e2e.Reports.submitAndAwait;
 
-/** After a flow, the Prometheus counters of every service have moved (scraped at /q/metrics, as Prometheus would). */
+/**
+ * After a flow, the Prometheus counters of every service have moved (scraped at /q/metrics on the management port,
+ * as Prometheus would).
+ */
 class MetricsIT {
 
     private static String scrape(RunningProduct.Service service) {
-        return given().baseUri(RunningProduct.get().url(service)).when().get("/q/metrics")
+        return given().baseUri(RunningProduct.get().managementUrl(service)).when().get("/q/metrics")
                 .then().statusCode(200).extract().asString();
     }
 

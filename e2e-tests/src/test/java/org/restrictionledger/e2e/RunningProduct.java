@@ -1,5 +1,6 @@
 package org.restrictionledger.e2e;
 
+import org.restrictionledger.infra.DatabaseRoles;
 import org.restrictionledger.infra.KafkaBroker;
 import org.restrictionledger.infra.PostgresServer;
 import org.restrictionledger.infra.ServiceProcess;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -37,6 +39,7 @@ final class RunningProduct {
 
     private final Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
     private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+    private final Map<Service, Integer> managementPorts = new EnumMap<>(Service.class);
     private final Map<Service, String> databases = new EnumMap<>(Service.class);
 
     static synchronized RunningProduct get() {
@@ -60,14 +63,21 @@ final class RunningProduct {
         PostgresServer postgres = TestInfrastructure.postgres();
         for (Service service : Service.values()) {
             ports.put(service, KafkaBroker.freePort());
-            databases.put(service, postgres.recreateDatabase(service.name().toLowerCase() + "_e2e"));
+            managementPorts.put(service, KafkaBroker.freePort());
+            databases.put(service, postgres.prepareDatabase(database(service), roles(service), true));
             processes.put(service, launch(service));
         }
         processes.values().forEach(p -> p.awaitReady(READY));
     }
 
+    /** The public port: the API. */
     String url(Service service) {
         return processes.get(service).baseUrl();
+    }
+
+    /** The management port: health, metrics, OpenAPI. */
+    String managementUrl(Service service) {
+        return processes.get(service).managementUrl();
     }
 
     /** SIGTERM (Quarkus stops gracefully: its consumers leave their groups), then start it again on the same port. */
@@ -78,20 +88,46 @@ final class RunningProduct {
         processes.get(service).awaitReady(READY);
     }
 
+    private static String database(Service service) {
+        return service.name().toLowerCase() + "_e2e";
+    }
+
+    /** The owner and runtime roles of the service's database ({@code ledger_e2e_owner}, {@code ledger_e2e_runtime}). */
+    static DatabaseRoles roles(Service service) {
+        return new DatabaseRoles(database(service) + "_owner", "e2e-owner-secret",
+                database(service) + "_runtime", "e2e-runtime-secret");
+    }
+
+    /** True when the services reach Kafka through its SASL/SCRAM listener (the broker process of the tests). */
+    boolean kafkaOverSasl() {
+        return TestInfrastructure.kafkaSaslBootstrapServers().isPresent();
+    }
+
     private ServiceProcess launch(Service service) {
-        PostgresServer postgres = TestInfrastructure.postgres();
         Path log = log(service);
+        Map<String, String> env = new HashMap<>(Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", databases.get(service),
+                // Tracing on (as an operator turns it on), exporting to a collector that is not there:
+                // TracingIT follows the trace ids in the services' logs instead.
+                "QUARKUS_OTEL_SDK_DISABLED", "false",
+                "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + KafkaBroker.freePort(),
+                // Every test client comes from 127.0.0.1: production limits would cut the suite (EdgeSecurityTest
+                // and RateLimitIT show the limits themselves).
+                "RL_RATE_LIMIT_WRITE_CAPACITY", "1000000",
+                "RL_RATE_LIMIT_EXPORT_CAPACITY", "1000000",
+                "RL_RATE_LIMIT_STREAM_CAPACITY", "1000000",
+                "RL_RATE_LIMIT_STREAM_MAX_OPEN", "1000"));
+        // Flyway as the owner role, the service as the runtime role (least privilege, as deployed).
+        env.putAll(roles(service).environment());
+        // Through the SASL/SCRAM listener when the tests run their own broker: every Kafka client of every service
+        // (channels, health check, the query's admin and rebuild consumer) must log in as a secured broker demands.
+        TestInfrastructure.kafkaSaslBootstrapServers().ifPresentOrElse(sasl -> {
+            env.put("KAFKA_BOOTSTRAP_SERVERS", sasl);
+            env.putAll(TestInfrastructure.SCRAM_USER.environment());
+        }, () -> env.put("KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrapServers()));
         return ServiceProcess.start(service.module(),
                 ROOT.resolve(service.module() + "/target/quarkus-app/quarkus-run.jar"), ports.get(service),
-                Map.of("KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrapServers(),
-                        "QUARKUS_DATASOURCE_JDBC_URL", databases.get(service),
-                        "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
-                        "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
-                        // Tracing on (as an operator turns it on), exporting to a collector that is not there:
-                        // TracingIT follows the trace ids in the services' logs instead.
-                        "QUARKUS_OTEL_SDK_DISABLED", "false",
-                        "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + KafkaBroker.freePort()),
-                line -> append(log, line));
+                managementPorts.get(service), env, line -> append(log, line));
     }
 
     /** What the service has logged so far. */

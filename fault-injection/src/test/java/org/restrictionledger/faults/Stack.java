@@ -127,7 +127,9 @@ final class Stack implements AutoCloseable {
                         "QUARKUS_DATASOURCE_JDBC_URL", databases.get(service),
                         "QUARKUS_DATASOURCE_USERNAME", server.username(),
                         "QUARKUS_DATASOURCE_PASSWORD", server.password(),
-                        "RL_LOG_JSON", "false"),
+                        "RL_LOG_JSON", "false",
+                        // The load comes from one address: the per-client rate limits would cut it.
+                        "RL_RATE_LIMIT_ENABLED", "false"),
                 line -> append(log, line));
     }
 

@@ -1,5 +1,11 @@
 package org.restrictionledger.infra;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real Apache Kafka broker ({@code kafka_2.13}, the version of the services' kafka-clients), single-node KRaft on
@@ -25,12 +33,16 @@ public final class KafkaBroker implements AutoCloseable {
 
     private final Path dataDir;
     private final int port;
+    private final int saslPort;
+    private final ScramUser scramUser;
     private final Path logFile;
     private Process process;
 
-    private KafkaBroker(Path dataDir, int port, Path logFile) {
+    private KafkaBroker(Path dataDir, int port, int saslPort, ScramUser scramUser, Path logFile) {
         this.dataDir = dataDir;
         this.port = port;
+        this.saslPort = saslPort;
+        this.scramUser = scramUser;
         this.logFile = logFile;
     }
 
@@ -41,13 +53,24 @@ public final class KafkaBroker implements AutoCloseable {
      * @param port the client port; 0 picks a free one
      */
     public static KafkaBroker start(Path dataDir, int port) {
+        return start(dataDir, port, null);
+    }
+
+    /**
+     * As {@link #start(Path, int)}, and with {@code scramUser} not null also a SASL_PLAINTEXT listener on a free port
+     * that accepts only SCRAM-SHA-512 logins, with that user created: what a secured production broker asks of the
+     * services' clients ({@link #saslBootstrapServers()}). The PLAINTEXT listener stays for the broker itself and for
+     * tests that set up topics.
+     */
+    public static KafkaBroker start(Path dataDir, int port, ScramUser scramUser) {
         try {
             Files.createDirectories(dataDir);
             int clientPort = port == 0 ? freePort() : port;
             int controllerPort = freePort();
+            int saslPort = scramUser == null ? 0 : freePort();
             Path logDir = dataDir.resolve("log");
             Path properties = dataDir.resolve("server.properties");
-            Files.writeString(properties, serverProperties(clientPort, controllerPort, logDir));
+            Files.writeString(properties, serverProperties(clientPort, controllerPort, saslPort, logDir));
             Path log4j = dataDir.resolve("log4j2.properties");
             Files.writeString(log4j, LOG4J);
             Path logFile = dataDir.resolve("broker.log");
@@ -56,8 +79,11 @@ public final class KafkaBroker implements AutoCloseable {
                 String clusterId = run(dataDir, logFile, "kafka.tools.StorageTool", "random-uuid").strip();
                 run(dataDir, logFile, "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", properties.toString());
             }
-            KafkaBroker broker = new KafkaBroker(dataDir, clientPort, logFile);
+            KafkaBroker broker = new KafkaBroker(dataDir, clientPort, saslPort, scramUser, logFile);
             broker.launch();
+            if (scramUser != null) {
+                broker.createScramUser();
+            }
             return broker;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the Kafka broker in " + dataDir, e);
@@ -89,6 +115,33 @@ public final class KafkaBroker implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
+    /** The SASL_PLAINTEXT (SCRAM-SHA-512) listener; only when started with a SCRAM user. */
+    public String saslBootstrapServers() {
+        if (scramUser == null) {
+            throw new IllegalStateException("this broker was started without a SASL listener");
+        }
+        return "127.0.0.1:" + saslPort;
+    }
+
+    /** The user of the SASL listener, or null without one. */
+    public ScramUser scramUser() {
+        return scramUser;
+    }
+
+    /** SCRAM credentials live in the cluster's metadata: created once through the PLAINTEXT listener, kept after. */
+    private void createScramUser() {
+        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(scramUser.name(),
+                            new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192), scramUser.password())))
+                    .all().get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("could not create SCRAM user " + scramUser.name() + "; see " + logFile, e);
+        }
+    }
+
     public Path logFile() {
         return logFile;
     }
@@ -116,14 +169,19 @@ public final class KafkaBroker implements AutoCloseable {
         throw new IllegalStateException("the Kafka broker did not open port " + port + " within " + START_TIMEOUT + "; see " + logFile);
     }
 
-    private static String serverProperties(int clientPort, int controllerPort, Path logDir) {
+    private static String serverProperties(int clientPort, int controllerPort, int saslPort, Path logDir) {
+        String sasl = saslPort == 0 ? "" : ",SASL_PLAINTEXT://127.0.0.1:" + saslPort;
         return String.join("\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + clientPort + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + clientPort,
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "listeners=PLAINTEXT://127.0.0.1:" + clientPort + sasl + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + clientPort + sasl,
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT",
+                // The SASL listener takes SCRAM logins only; the users are kept in the cluster metadata.
+                "sasl.enabled.mechanisms=" + ScramUser.MECHANISM,
+                "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config="
+                        + "org.apache.kafka.common.security.scram.ScramLoginModule required;",
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=PLAINTEXT",
                 "log.dirs=" + logDir,

@@ -14,8 +14,9 @@ import java.util.Map;
  * PostgreSQL with their data under {@code .local-data/} (kept across runs), the three packaged services, loads the
  * sample data through the ingest API on first run, prints the URLs, and stops everything on Ctrl-C.
  * <p>
- * Environment: {@code INGEST_PORT} (8081), {@code LEDGER_PORT} (8082), {@code QUERY_PORT} (8083), {@code KAFKA_PORT}
- * (9092), {@code POSTGRES_PORT} (5433), {@code RL_DATA_DIR} (.local-data), {@code RL_SAMPLE_DATA}
+ * Environment: {@code INGEST_PORT} (8081), {@code LEDGER_PORT} (8082), {@code QUERY_PORT} (8083), their management
+ * ports {@code INGEST_MANAGEMENT_PORT} (9001), {@code LEDGER_MANAGEMENT_PORT} (9002), {@code QUERY_MANAGEMENT_PORT}
+ * (9003: the packaged default 9000 is for one service per host or pod), {@code KAFKA_PORT} (9092), {@code POSTGRES_PORT} (5433), {@code RL_DATA_DIR} (.local-data), {@code RL_SAMPLE_DATA}
  * (sample-data/ru-2026-messaging.json; {@code none} to load nothing).
  */
 public final class LocalStack {
@@ -41,20 +42,18 @@ public final class LocalStack {
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(data.resolve("postgres"), port("POSTGRES_PORT", 5433));
         started.add(postgres);
         PostgresServer server = postgres.server();
-        say("postgresql " + server.adminJdbcUrl() + "   (user postgres, password postgres)");
+        say("postgresql " + server.adminJdbcUrl() + "   (user postgres, password postgres; each service migrates as "
+                + "<service>_owner and runs as <service>_runtime)");
 
         List<ServiceProcess> services = new ArrayList<>();
-        for (String[] svc : new String[][] {{"ingest", "8081"}, {"ledger", "8082"}, {"query", "8083"}}) {
+        for (String[] svc : new String[][] {{"ingest", "8081", "9001"}, {"ledger", "8082", "9002"}, {"query", "8083", "9003"}}) {
             String name = svc[0];
             Path jar = root.resolve(name + "-service/target/quarkus-app/quarkus-run.jar");
             String prefix = String.format("%-7s| ", name);
             ServiceProcess process = ServiceProcess.start(name + "-service", jar,
                     port(name.toUpperCase() + "_PORT", Integer.parseInt(svc[1])),
-                    Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
-                            "QUARKUS_DATASOURCE_JDBC_URL", server.ensureDatabase(name),
-                            "QUARKUS_DATASOURCE_USERNAME", server.username(),
-                            "QUARKUS_DATASOURCE_PASSWORD", server.password(),
-                            "RL_LOG_JSON", "false"),
+                    port(name.toUpperCase() + "_MANAGEMENT_PORT", Integer.parseInt(svc[2])),
+                    environment(broker.bootstrapServers(), server, name),
                     line -> OUT.println(prefix + line));
             started.add(process);
             services.add(process);
@@ -66,15 +65,30 @@ public final class LocalStack {
 
         say("");
         say("Restriction Ledger is running. Ctrl-C stops it; the data stays in " + data);
-        say("  ingest  " + services.get(0).baseUrl() + "/api/v1/reports      (Swagger UI: " + services.get(0).baseUrl() + "/q/swagger-ui)");
+        say("  ingest  " + services.get(0).baseUrl() + "/api/v1/reports");
         say("  ledger  " + services.get(1).baseUrl() + "/api/v1/streams/RU/whatsapp");
         say("  query   " + services.get(2).baseUrl() + "/api/v1/countries/RU/platforms");
+        say("  management (health, metrics, OpenAPI): " + services.stream()
+                .map(s -> s.name() + " " + s.managementUrl() + "/q/health").toList());
         say("");
         try {
             Thread.currentThread().join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * A service's configuration: its database is migrated by {@code <name>_owner} and used through
+     * {@code <name>_runtime}, which may do only what the migrations grant it (as in production).
+     */
+    private static Map<String, String> environment(String kafka, PostgresServer server, String name) {
+        DatabaseRoles roles = new DatabaseRoles(name + "_owner", name + "-owner-local", name + "_runtime", name + "-runtime-local");
+        Map<String, String> env = new java.util.HashMap<>(roles.environment());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", server.prepareDatabase(name, roles, false));
+        env.put("RL_LOG_JSON", "false");
+        return env;
     }
 
     private static void loadSampleData(Path root, Path data, String ingest) {

@@ -29,17 +29,28 @@ public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final int port;
+    private final int managementPort;
 
-    private ServiceProcess(String name, Process process, int port) {
+    private ServiceProcess(String name, Process process, int port, int managementPort) {
         this.name = name;
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
+    }
+
+    /** As {@link #start(String, Path, int, int, Map, Consumer)}, with the management interface on a free port. */
+    public static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Consumer<String> output) {
+        return start(name, jar, port, KafkaBroker.freePort(), env, output);
     }
 
     /**
-     * @param env configuration as environment variables (QUARKUS_HTTP_PORT is set from {@code port})
+     * @param port           the public port (QUARKUS_HTTP_PORT)
+     * @param managementPort health, metrics and OpenAPI (QUARKUS_MANAGEMENT_PORT): several services on one machine
+     *                       each need their own, the packaged default 9000 fits one per pod
+     * @param env            further configuration as environment variables
      */
-    public static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Consumer<String> output) {
+    public static ServiceProcess start(String name, Path jar, int port, int managementPort, Map<String, String> env,
+                                       Consumer<String> output) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw package -DskipTests)");
         }
@@ -50,12 +61,13 @@ public final class ServiceProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         try {
             Process process = builder.start();
             Thread pump = new Thread(() -> pump(process, output), name + "-output");
             pump.setDaemon(true);
             pump.start();
-            return new ServiceProcess(name, process, port);
+            return new ServiceProcess(name, process, port, managementPort);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
@@ -69,10 +81,15 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    /** Waits until {@code /q/health/ready} answers 200. */
+    /** The management interface: {@code /q/health/*}, {@code /q/metrics}, {@code /q/openapi}. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
+    /** Waits until {@code /q/health/ready} (on the management port) answers 200. */
     public void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + " before it was ready");
@@ -89,7 +106,7 @@ public final class ServiceProcess implements AutoCloseable {
             }
             KafkaBroker.pause();
         }
-        throw new IllegalStateException(name + " was not ready at " + baseUrl() + "/q/health/ready within " + timeout);
+        throw new IllegalStateException(name + " was not ready at " + managementUrl() + "/q/health/ready within " + timeout);
     }
 
     /** SIGTERM (Quarkus shuts down gracefully), SIGKILL after 30 s. */

@@ -1,13 +1,15 @@
 package org.restrictionledger.testsupport;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.restrictionledger.infra.DatabaseRoles;
 import org.restrictionledger.infra.PostgresServer;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Points a {@code @QuarkusTest} service at the real broker and a fresh database of its own on the real PostgreSQL of
- * {@link TestInfrastructure}. Use with {@code @WithTestResource(value = RealInfrastructure.class,
+ * {@link TestInfrastructure}, migrated by an owner role and used through a runtime role ({@link #roles(String)}). Use with {@code @WithTestResource(value = RealInfrastructure.class,
  * initArgs = @ResourceArg(name = "database", value = "ledger"))}.
  */
 public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
@@ -19,14 +21,22 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         database = initArgs.getOrDefault("database", database);
     }
 
+    /**
+     * The roles of a test database, as in production: {@code <database>_owner} migrates, {@code <database>_runtime}
+     * is what the service connects as.
+     */
+    public static DatabaseRoles roles(String database) {
+        return new DatabaseRoles(database + "_owner", "owner-test-secret", database + "_runtime", "runtime-test-secret");
+    }
+
     @Override
     public Map<String, String> start() {
         PostgresServer postgres = TestInfrastructure.postgres();
-        return Map.of(
-                "kafka.bootstrap.servers", TestInfrastructure.kafkaBootstrapServers(),
-                "quarkus.datasource.jdbc.url", postgres.recreateDatabase(database + "_test"),
-                "quarkus.datasource.username", postgres.username(),
-                "quarkus.datasource.password", postgres.password());
+        DatabaseRoles roles = roles(database);
+        Map<String, String> config = new HashMap<>(roles.configuration());
+        config.put("kafka.bootstrap.servers", TestInfrastructure.kafkaBootstrapServers());
+        config.put("quarkus.datasource.jdbc.url", postgres.prepareDatabase(database + "_test", roles, true));
+        return config;
     }
 
     @Override

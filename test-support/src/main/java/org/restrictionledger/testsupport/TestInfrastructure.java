@@ -4,6 +4,7 @@ import org.restrictionledger.infra.EmbeddedPostgresServer;
 import org.restrictionledger.infra.KafkaBroker;
 import org.restrictionledger.infra.KafkaTopics;
 import org.restrictionledger.infra.PostgresServer;
+import org.restrictionledger.infra.ScramUser;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -32,6 +33,9 @@ public final class TestInfrastructure {
     public static final String POSTGRES_URL_ENV = "RL_TEST_POSTGRES_URL";
     public static final String POSTGRES_USER_ENV = "RL_TEST_POSTGRES_USER";
     public static final String POSTGRES_PASSWORD_ENV = "RL_TEST_POSTGRES_PASSWORD";
+
+    /** The user of the own broker's SASL_PLAINTEXT listener (SCRAM-SHA-512). */
+    public static final ScramUser SCRAM_USER = new ScramUser("restrictionledger-test", "scram-test-secret");
 
     static final String KAFKA_IMAGE = "apache/kafka:4.1.2";
     static final String POSTGRES_IMAGE = "postgres:16-alpine";
@@ -93,6 +97,15 @@ public final class TestInfrastructure {
     }
 
     /**
+     * The SASL_PLAINTEXT listener of the broker this JVM started, which takes only SCRAM-SHA-512 logins as
+     * {@link #SCRAM_USER}: tests run services with the security settings a production broker asks for. Empty when
+     * the broker came from configuration or a container.
+     */
+    public static synchronized Optional<String> kafkaSaslBootstrapServers() {
+        return ownBroker().map(KafkaBroker::saslBootstrapServers);
+    }
+
+    /**
      * Stops {@code resource} when the JVM exits, before the broker and the database it uses (which were registered
      * first): services drain against a broker that is still there.
      */
@@ -110,7 +123,7 @@ public final class TestInfrastructure {
         }
         try {
             Path dataDir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "kafka-");
-            broker = KafkaBroker.start(dataDir, 0);
+            broker = KafkaBroker.start(dataDir, 0, SCRAM_USER);
         } catch (Exception e) {
             throw new IllegalStateException("Tests need a Kafka broker and none could be started (" + e.getMessage() + "). "
                     + "Set " + KAFKA_ENV + " to a running broker, start a Docker engine, or build local-infra "

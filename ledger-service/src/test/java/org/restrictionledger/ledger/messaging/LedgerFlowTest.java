@@ -2,6 +2,7 @@ package org.restrictionledger.ledger.messaging;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "ledger"))
 class LedgerFlowTest {
+
+    @TestHTTPResource(value = "health/live", management = true)
+    java.net.URL live;
 
     private static final List<Source> SOURCES = List.of(new Source("https://example.org/story", "Example News", null));
 
@@ -228,7 +232,7 @@ class LedgerFlowTest {
         assertEquals(CommandOutcome.Decision.ACCEPTED, accepted.decision());
         assertEquals(1, accepted.streamVersion());
         given().when().get("/api/v1/streams/" + stream).then().statusCode(200).body("events", hasSize(1));
-        given().when().get("/q/health/live").then().statusCode(200);
+        given().when().get(live.toString()).then().statusCode(200);
     }
 
     @Test

@@ -1,10 +1,10 @@
 package org.restrictionledger.ledger.store;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.restrictionledger.events.Effective;
@@ -14,9 +14,11 @@ import org.restrictionledger.events.RecordedEvent;
 import org.restrictionledger.events.RestrictionImposed;
 import org.restrictionledger.events.Source;
 import org.restrictionledger.events.StreamId;
+import org.restrictionledger.infra.DatabaseRoles;
 import org.restrictionledger.testsupport.RealInfrastructure;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -29,13 +31,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The database itself refuses to change or remove an event, whatever the application does. */
+/**
+ * The database itself refuses to change or remove an event: its triggers refuse it even to the owner of the table
+ * (the role the migrations run as). The service's runtime role does not get that far: RuntimeRoleTest.
+ */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "ledger"))
 class AppendOnlyTest {
 
-    @Inject
-    AgroalDataSource dataSource;
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
 
     @Inject
     EventStore store;
@@ -52,7 +57,9 @@ class AppendOnlyTest {
     }
 
     private void execute(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        DatabaseRoles roles = RealInfrastructure.roles("ledger");
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, roles.owner(), roles.ownerPassword());
+             Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }

@@ -1,10 +1,10 @@
 package org.restrictionledger.ledger.store;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,11 +16,14 @@ import org.restrictionledger.events.StreamId;
 import org.restrictionledger.events.command.ImposeRestriction;
 import org.restrictionledger.events.json.Json;
 import org.restrictionledger.ledger.domain.CommandHandler;
+import org.restrictionledger.infra.PostgresServer;
 import org.restrictionledger.testsupport.RealInfrastructure;
+import org.restrictionledger.testsupport.TestInfrastructure;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -45,8 +48,9 @@ class TamperDetectionTest {
     @Inject
     CommandHandler handler;
 
-    @Inject
-    AgroalDataSource dataSource;
+    /** The test database, reached as the server's superuser (the service's own role could not do this). */
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
 
     private List<UUID> impose(StreamId stream, Measure... measures) {
         List<UUID> ids = new ArrayList<>();
@@ -68,7 +72,9 @@ class TamperDetectionTest {
         given().when().get(path).then().statusCode(200)
                 .body("valid", equalTo(true)).body("checked", equalTo(3)).body("firstBrokenLink", nullValue());
 
-        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+        PostgresServer server = TestInfrastructure.postgres();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, server.username(), server.password());
+             Statement sql = connection.createStatement()) {
             sql.execute("ALTER TABLE events DISABLE TRIGGER events_append_only");
             try {
                 assertEquals(1, sql.executeUpdate("UPDATE events SET data = jsonb_set(data, '{event,reason}', "
@@ -97,7 +103,9 @@ class TamperDetectionTest {
         impose(stream, Measure.FEATURE_LIMIT, Measure.DOMAIN_DELISTING);
         String path = "/api/v1/streams/" + stream;
 
-        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+        PostgresServer server = TestInfrastructure.postgres();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, server.username(), server.password());
+             Statement sql = connection.createStatement()) {
             ObjectNode previous;
             long position;
             try (ResultSet row = sql.executeQuery("SELECT data::text FROM events WHERE stream_id = '" + stream

@@ -2,20 +2,30 @@ package org.restrictionledger.query.api;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.Writer;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * CSV exports (RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break, quotes doubled),
- * written row by row to the response as they are produced, so an export never sits whole in memory.
+ * CSV exports (RFC 4180 through commons-csv: CRLF line ends, fields quoted when they need it, quotes doubled), written
+ * row by row to the response as they are produced, so an export never sits whole in memory.
+ * <p>
+ * Free text (reasons, authorities, names) is reported by anyone, and a spreadsheet runs a cell that begins with
+ * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return as a formula. Such text cells are neutralised
+ * as OWASP advises for CSV injection: prefixed with a single quote, so the spreadsheet shows the text and runs
+ * nothing. Numbers, dates and other typed values are written as they are (a negative amount stays a number).
  */
 final class Csv {
+
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180;
 
     private Csv() {
     }
@@ -31,39 +41,39 @@ final class Csv {
      */
     static Response export(String filename, List<String> header, Consumer<Rows> producer) {
         StreamingOutput body = out -> {
-            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            CSVPrinter printer = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)), FORMAT);
             Rows rows = cells -> {
                 try {
-                    writeRow(writer, java.util.Arrays.asList(cells).iterator());
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    printer.printRecord(Arrays.stream(cells).map(Csv::cell));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             };
             rows.row(header.toArray());
             producer.accept(rows);
-            writer.flush();
+            printer.flush();
         };
         return Response.ok(body, Params.CSV + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + filename + ".csv\"")
                 .build();
     }
 
-    private static void writeRow(Writer writer, Iterator<Object> cells) throws java.io.IOException {
-        boolean first = true;
-        while (cells.hasNext()) {
-            if (!first) {
-                writer.write(',');
-            }
-            first = false;
-            Object cell = cells.next();
-            writer.write(quote(cell == null ? "" : cell.toString()));
+    /** The value written for one cell: null is empty, text is neutralised, anything else as it prints. */
+    static String cell(Object value) {
+        if (value == null) {
+            return "";
         }
-        writer.write("\r\n");
+        return value instanceof CharSequence text ? neutralise(text.toString()) : value.toString();
     }
 
-    static String quote(String value) {
-        boolean needs = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
-                || value.indexOf('\r') >= 0;
-        return needs ? '"' + value.replace("\"", "\"\"") + '"' : value;
+    /** Text a spreadsheet would run as a formula gets a leading single quote; any other text is left as it is. */
+    static String neutralise(String text) {
+        if (text.isEmpty()) {
+            return text;
+        }
+        return switch (text.charAt(0)) {
+            case '=', '+', '-', '@', '\t', '\r' -> "'" + text;
+            default -> text;
+        };
     }
 }

@@ -11,9 +11,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.restrictionledger.events.Topics;
+import org.restrictionledger.support.messaging.KafkaClientProperties;
 
 import java.time.Instant;
 import java.util.List;
@@ -46,13 +46,12 @@ public class ProjectionMonitor {
     private volatile Instant progressedAt = Instant.now();
     private volatile long lastPosition = -1;
 
-    ProjectionMonitor(EntityManager em, MeterRegistry registry,
-                      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    ProjectionMonitor(EntityManager em, MeterRegistry registry, KafkaClientProperties kafka) {
         this.em = em;
         this.registry = registry;
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        this.admin = Admin.create(kafka.with(Map.of(
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000));
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000)));
     }
 
     public List<PartitionProgress> progress() {

@@ -8,7 +8,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.restrictionledger.events.EventCodec;
 import org.restrictionledger.events.RecordedEvent;
@@ -17,6 +16,7 @@ import org.restrictionledger.events.Topics;
 import org.restrictionledger.events.json.Json;
 import org.restrictionledger.events.status.StatusFold;
 import org.restrictionledger.events.status.StreamStatus;
+import org.restrictionledger.support.messaging.KafkaClientProperties;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -64,13 +64,13 @@ public class Rebuilder {
     }
 
     private final AgroalDataSource dataSource;
-    private final String bootstrapServers;
+    private final KafkaClientProperties kafka;
     private final AtomicReference<RebuildStatus> status = new AtomicReference<>(RebuildStatus.IDLE);
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "read-model-rebuild"));
 
-    Rebuilder(AgroalDataSource dataSource, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    Rebuilder(AgroalDataSource dataSource, KafkaClientProperties kafka) {
         this.dataSource = dataSource;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
     }
 
     public RebuildStatus status() {
@@ -119,12 +119,11 @@ public class Rebuilder {
     private long readTopic() throws SQLException {
         long read = 0;
         Set<String> skipped = parkedStreams();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(kafka.with(Map.of(
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, BATCH));
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, BATCH)));
              Connection c = dataSource.getConnection()) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.EVENTS, Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(Topics.EVENTS, p.partition())).toList();
@@ -182,11 +181,12 @@ public class Rebuilder {
                                 ORDER BY e.stream_version DESC LIMIT 1), now()
                         FROM platform_status_rebuild n LEFT JOIN platform_status o ON o.stream_id = n.stream_id
                         WHERE o.stream_id IS NULL OR o.document <> n.document""");
-                s.execute("ALTER TABLE projected_events RENAME TO projected_events_previous");
-                s.execute("ALTER TABLE platform_status RENAME TO platform_status_previous");
-                s.execute("ALTER TABLE projected_events_rebuild RENAME TO projected_events");
-                s.execute("ALTER TABLE platform_status_rebuild RENAME TO platform_status");
-                s.execute("DROP TABLE projected_events_previous, platform_status_previous");
+                // The rebuilt rows replace the live ones in place (not by renaming tables): the live tables stay
+                // the migrations' (owned by the owner role), and the runtime role needs no more than DML on them.
+                s.execute("TRUNCATE projected_events, platform_status");
+                s.execute("INSERT INTO projected_events SELECT * FROM projected_events_rebuild");
+                s.execute("INSERT INTO platform_status SELECT * FROM platform_status_rebuild");
+                s.execute("DROP TABLE projected_events_rebuild, platform_status_rebuild");
                 c.commit();
                 return changed;
             } catch (SQLException | RuntimeException e) {

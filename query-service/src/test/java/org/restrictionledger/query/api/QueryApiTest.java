@@ -1,6 +1,7 @@
 package org.restrictionledger.query.api;
 
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -21,6 +22,7 @@ import org.restrictionledger.testsupport.RealInfrastructure;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
+import java.net.URL;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +50,10 @@ class QueryApiTest {
     private static final List<Source> SOURCES = List.of(new Source(null, "Example News", null));
 
     private final TestEvents events = new TestEvents();
+
+    /** Metrics are on the management interface (its root is /q), not on the API's port. */
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metricsUrl;
     private final String cc = events.country;
 
     private static RestrictionImposed imposed(Measure measure, Effective effective, String... features) {
@@ -230,7 +236,7 @@ class QueryApiTest {
                 .body("position", org.hamcrest.Matchers.greaterThan(0))
                 .body("lastEventAt", notNullValue())
                 .body("partitions.size()", equalTo(3)));
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().when().get(metricsUrl).then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("projection_lag{partition=\"0\"}"), "no lag gauge");
     }
 

@@ -1,11 +1,11 @@
 package org.restrictionledger.query.projection;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.restrictionledger.events.Effective;
 import org.restrictionledger.events.Measure;
@@ -14,9 +14,13 @@ import org.restrictionledger.events.RestrictionImposed;
 import org.restrictionledger.events.RestrictionLifted;
 import org.restrictionledger.events.Source;
 import org.restrictionledger.query.TestEvents;
+import org.restrictionledger.infra.PostgresServer;
 import org.restrictionledger.testsupport.RealInfrastructure;
+import org.restrictionledger.testsupport.TestInfrastructure;
 
+import java.net.URL;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -40,8 +44,15 @@ class ParkingTest {
 
     private static final List<Source> SOURCES = List.of(new Source(null, "Example News", null));
 
-    @Inject
-    AgroalDataSource db;
+    @TestHTTPResource(value = "health/live", management = true)
+    URL live;
+
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL ready;
+
+    /** The test database as the server's superuser: the service's own role may not alter its tables. */
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
 
     private static RestrictionImposed imposed(Measure measure, String reason) {
         return new RestrictionImposed(measure, List.of(), "Roskomnadzor", null, reason,
@@ -60,7 +71,9 @@ class ParkingTest {
     }
 
     private void sql(String statement) throws Exception {
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+        PostgresServer server = TestInfrastructure.postgres();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, server.username(), server.password());
+             Statement s = c.createStatement()) {
             s.execute(statement);
         }
     }
@@ -88,8 +101,8 @@ class ParkingTest {
             });
             given().when().get("/api/v1/countries/" + events.country + "/platforms/parked-" + events.country.toLowerCase())
                     .then().statusCode(404);
-            given().when().get("/q/health/live").then().statusCode(200);
-            given().when().get("/q/health/ready").then().statusCode(200)
+            given().when().get(live.toString()).then().statusCode(200);
+            given().when().get(ready.toString()).then().statusCode(200)
                     .body("checks.find { it.name == 'projection' }.data.parkedStreams", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
 
             // Re-driving before the fix changes nothing but the count of attempts.

@@ -1,6 +1,7 @@
 package org.restrictionledger.query.projection;
 
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.restrictionledger.query.TestEvents;
 import org.restrictionledger.testsupport.RealInfrastructure;
 
 import java.math.BigDecimal;
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,6 +38,10 @@ class RebuildTest {
     private static final List<Source> SOURCES = List.of(new Source(null, "Example News", null));
 
     private final TestEvents events = new TestEvents();
+
+    /** Metrics are on the management interface (its root is /q), not on the API's port. */
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metricsUrl;
 
     private static Effective day(int y, int m, int d) {
         return Effective.day(LocalDate.of(y, m, d));
@@ -91,8 +97,8 @@ class RebuildTest {
         assertEquals(gapsBefore + 1, gaps());
     }
 
-    private static double gaps() {
-        return given().when().get("/q/metrics").then().extract().asString().lines()
+    private double gaps() {
+        return given().when().get(metricsUrl).then().extract().asString().lines()
                 .filter(l -> l.startsWith("projection_gaps_total"))
                 .map(l -> l.split(" # ")[0].strip().split(" "))   // an OpenMetrics exemplar may follow the value
                 .mapToDouble(sample -> Double.parseDouble(sample[1]))

@@ -1,0 +1,18 @@
+-- What the runtime role may do, applied after every migration (a Flyway callback, run by the owner role that
+-- migrates: quarkus.flyway.username). The service connects as the runtime role (quarkus.datasource.username): it
+-- reads and writes rows (submissions and their outcomes) and changes no table.
+-- When one role both migrates and runs (a single-role setup, e.g. the defaults), there is nothing to grant.
+DO $$
+DECLARE
+    runtime text := '${runtime_role}';
+BEGIN
+    IF runtime = current_user THEN
+        RAISE NOTICE 'the runtime role is the owner (%): no separate privileges to grant', runtime;
+        RETURN;
+    END IF;
+    EXECUTE format('GRANT USAGE ON SCHEMA public TO %I', runtime);
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO %I', runtime);
+    EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO %I', runtime);
+    EXECUTE format('REVOKE ALL ON flyway_schema_history FROM %I', runtime);
+END
+$$;
