@@ -1,0 +1,224 @@
+package org.restrictionledger.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.restrictionledger.events.json.Json;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Sustained end-to-end throughput of a {@link Shape}: reports posted as NDJSON batches to the ingest API by two
+ * submitters (each owning half the streams, so each stream's reports go out in order), timed until every stream
+ * shows its last version in the query API. The submitters keep the backlog bounded (what has been submitted but not
+ * yet projected, read from {@code GET /api/v1/projection}) to about eight seconds of the rate seen so far, so a slow
+ * product is measured at the rate it sustains instead of piling up work for the next phase.
+ */
+final class EndToEnd {
+
+    private static final int SUBMITTERS = 2;
+    private static final long MIN_BACKLOG = 2_000;
+
+    /**
+     * @param events         events that were visible at the end
+     * @param seconds        first POST → last stream visible (or the budget, when it ran out)
+     * @param complete       every stream reached its last version within the budget
+     * @param ingestPerSecond reports per second the batch endpoint took (submission time only)
+     */
+    record Outcome(String shape, long events, double seconds, boolean complete, double ingestPerSecond) {
+        double eventsPerSecond() {
+            return events / seconds;
+        }
+    }
+
+    private EndToEnd() {
+    }
+
+    static Outcome run(Api api, String ingest, String query, Shape shape, Duration budget, int batchSize,
+                       Consumer<String> log) throws Exception {
+        long base = Math.max(0, api.projected(query));
+        long start = System.nanoTime();
+        long deadline = start + budget.toNanos();
+        AtomicLong submitted = new AtomicLong();
+        AtomicLong projected = new AtomicLong();
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong submittedAt = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(SUBMITTERS + 1);
+        try {
+            pool.execute(() -> followProjection(api, query, base, projected, stop));
+            List<Future<?>> submitters = new ArrayList<>();
+            for (int s = 0; s < SUBMITTERS; s++) {
+                int self = s;
+                submitters.add(pool.submit(() -> {
+                    submit(api, ingest, shape, self, batchSize, submitted, projected, start, deadline, stop);
+                    return null;
+                }));
+            }
+            boolean complete = awaitVisible(api, query, shape, deadline, submitters, submittedAt, log);
+            long end = System.nanoTime();
+            stop.set(true);
+            for (Future<?> submitter : submitters) {
+                submitter.get();
+            }
+            double ingestSeconds = ((submittedAt.get() == 0 ? System.nanoTime() : submittedAt.get()) - start) / 1e9;
+            long events = complete ? shape.totalEvents() : countVisible(api, query, shape);
+            double seconds = (end - start) / 1e9;
+            if (!complete) {
+                log.accept(shape.tag() + ": budget of " + budget + " ran out: " + events + " of " + shape.totalEvents()
+                        + " events visible; waiting for the backlog to drain before the next phase");
+                drain(api, query, base + submitted.get(), budget);
+            }
+            return new Outcome(shape.tag(), events, seconds, complete, submitted.get() / ingestSeconds);
+        } finally {
+            stop.set(true);
+            pool.shutdownNow();
+        }
+    }
+
+    private static void submit(Api api, String ingest, Shape shape, int self, int batchSize, AtomicLong submitted,
+                               AtomicLong projected, long start, long deadline, AtomicBoolean stop) {
+        StringBuilder batch = new StringBuilder();
+        int lines = 0;
+        for (int i = 0; i < shape.events(); i++) {
+            for (int k = self; k < shape.streams(); k += SUBMITTERS) {
+                batch.append(shape.report(k, i)).append('\n');
+                if (++lines == batchSize) {
+                    if (!post(api, ingest, batch.toString(), lines, submitted, projected, start, deadline, stop)) {
+                        return;
+                    }
+                    batch.setLength(0);
+                    lines = 0;
+                }
+            }
+        }
+        if (lines > 0) {
+            post(api, ingest, batch.toString(), lines, submitted, projected, start, deadline, stop);
+        }
+    }
+
+    /** Waits while the backlog is full, then posts; false when the phase is over. */
+    private static boolean post(Api api, String ingest, String ndjson, int lines, AtomicLong submitted,
+                                AtomicLong projected, long start, long deadline, AtomicBoolean stop) {
+        while (!stop.get() && System.nanoTime() < deadline) {
+            double elapsed = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
+            long allowed = Math.max(MIN_BACKLOG, (long) (projected.get() / elapsed * 8));
+            if (submitted.get() - projected.get() < allowed) {
+                break;
+            }
+            Pause.millis(50);
+        }
+        if (stop.get() || System.nanoTime() >= deadline) {
+            return false;
+        }
+        JsonNode answer = api.postBatch(ingest, ndjson);
+        int accepted = answer.path("submitted").asInt();
+        if (answer.path("invalid").asInt() > 0) {
+            throw new IllegalStateException("the harness sent reports ingest calls invalid: "
+                    + Api.abbreviate(answer.path("items").toString()));
+        }
+        submitted.addAndGet(accepted);
+        if (accepted < lines) {
+            // UNAVAILABLE: the broker did not take them. Resend those, in order.
+            String[] all = ndjson.split("\n");
+            StringBuilder again = new StringBuilder();
+            int count = 0;
+            for (JsonNode item : answer.path("items")) {
+                if ("UNAVAILABLE".equals(item.path("result").asText())) {
+                    again.append(all[item.path("index").asInt()]).append('\n');
+                    count++;
+                }
+            }
+            Pause.millis(500);
+            return post(api, ingest, again.toString(), count, submitted, projected, start, deadline, stop);
+        }
+        return true;
+    }
+
+    private static void followProjection(Api api, String query, long base, AtomicLong projected, AtomicBoolean stop) {
+        while (!stop.get()) {
+            try {
+                long position = api.projected(query);
+                if (position >= 0) {
+                    projected.set(position - base);
+                }
+            } catch (RuntimeException e) {
+                // the next look will do
+            }
+            Pause.millis(250);
+        }
+    }
+
+    /** Group by group, until each stream shows its last version; false when the deadline comes first. */
+    private static boolean awaitVisible(Api api, String query, Shape shape, long deadline, List<Future<?>> submitters,
+                                        AtomicLong submittedAt, Consumer<String> log) {
+        long lastLog = System.nanoTime();
+        for (int g = 0; g < shape.groups(); g++) {
+            String etag = null;
+            while (true) {
+                if (submittedAt.get() == 0 && submitters.stream().allMatch(Future::isDone)) {
+                    submittedAt.set(System.nanoTime());
+                }
+                if (System.nanoTime() >= deadline) {
+                    return false;
+                }
+                Map<String, String> headers = etag == null ? Map.of() : Map.of("If-None-Match", etag);
+                HttpResponse<String> response = api.get(query + Endpoints.platformCountries(shape.platform(g)), headers);
+                if (response.statusCode() == 200) {
+                    etag = response.headers().firstValue("ETag").orElse(null);
+                    if (visible(Json.tree(response.body()), shape, g) == shape.totalEventsOf(g)) {
+                        break;
+                    }
+                }
+                if (System.nanoTime() - lastLog > 10_000_000_000L) {
+                    log.accept(shape.tag() + ": waiting for group " + (g + 1) + " of " + shape.groups());
+                    lastLog = System.nanoTime();
+                }
+                Pause.millis(100);
+            }
+        }
+        submittedAt.compareAndSet(0, System.nanoTime());
+        return true;
+    }
+
+    /** Events of group {@code g} visible in one answer of GET /api/v1/platforms/{platform}/countries. */
+    private static long visible(JsonNode answer, Shape shape, int g) {
+        Map<String, Long> versions = new HashMap<>();
+        for (JsonNode status : answer.path("countries")) {
+            versions.put(status.path("stream").asText(), status.path("version").asLong());
+        }
+        long events = 0;
+        int[] range = shape.range(g);
+        for (int k = range[0]; k < range[1]; k++) {
+            events += Math.min(shape.events(), versions.getOrDefault(shape.country(k) + "/" + shape.platformOf(k), 0L));
+        }
+        return events;
+    }
+
+    private static long countVisible(Api api, String query, Shape shape) {
+        long events = 0;
+        for (int g = 0; g < shape.groups(); g++) {
+            HttpResponse<String> response = api.get(query + Endpoints.platformCountries(shape.platform(g)), Map.of());
+            if (response.statusCode() == 200) {
+                events += visible(Json.tree(response.body()), shape, g);
+            }
+        }
+        return events;
+    }
+
+    /** Lets what was submitted reach the read model (or gives up after the budget), so the next phase starts quiet. */
+    private static void drain(Api api, String query, long target, Duration budget) {
+        long deadline = System.nanoTime() + budget.toNanos();
+        while (System.nanoTime() < deadline && api.projected(query) < target) {
+            Pause.millis(500);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.restrictionledger.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * Projection rebuild: first tops the events topic up to {@code --rebuild-events} through the ingest API (new wide
+ * streams, within the budget), then {@code POST /api/v1/projection/rebuild} and follows
+ * {@code GET /api/v1/projection} until the rebuild is done; the rate is the service's own count of events read over
+ * its own start and finish times.
+ */
+final class RebuildPhase {
+
+    record Outcome(long eventsRead, double seconds, long onTopic, String state, String error) {
+        double eventsPerSecond() {
+            return "DONE".equals(state) && seconds > 0 ? eventsRead / seconds : Double.NaN;
+        }
+
+        String describe() {
+            return String.format(Locale.ROOT, "%,d events read in %.1f s (%,d on the topic when it started)%s",
+                    eventsRead, seconds, onTopic, "DONE".equals(state) ? "" : "; rebuild " + state
+                            + (error == null ? "" : ": " + error));
+        }
+    }
+
+    private RebuildPhase() {
+    }
+
+    static Outcome run(Api api, String ingest, String query, Shape template, Options options, Consumer<String> log)
+            throws Exception {
+        long onTopic = api.eventsOnTopic(query);
+        if (onTopic >= 0 && onTopic < options.rebuildEvents()) {
+            int missing = (int) Math.min(Integer.MAX_VALUE, options.rebuildEvents() - onTopic);
+            log.accept("rebuild: topping the topic up from " + onTopic + " to " + options.rebuildEvents() + " events");
+            EndToEnd.run(api, ingest, query, new Shape(template.run(), template.tag(), missing, 1), options.budget(),
+                    options.batchSize(), log);
+            onTopic = api.eventsOnTopic(query);
+        }
+        HttpResponse<String> started = api.post(query + Endpoints.REBUILD, "application/json", "");
+        if (started.statusCode() != 202) {
+            return new Outcome(0, 0, onTopic, "NOT STARTED", "POST answered " + started.statusCode());
+        }
+        Instant deadline = Instant.now().plus(options.budget());
+        JsonNode rebuild = null;
+        while (Instant.now().isBefore(deadline)) {
+            rebuild = api.projection(query).map(p -> p.path("rebuild")).orElse(null);
+            String state = rebuild == null ? "" : rebuild.path("state").asText();
+            if ("DONE".equals(state) || "FAILED".equals(state)) {
+                break;
+            }
+            Pause.millis(250);
+        }
+        if (rebuild == null) {
+            return new Outcome(0, 0, onTopic, "UNKNOWN", "GET " + Endpoints.PROJECTION + " did not answer");
+        }
+        String state = rebuild.path("state").asText();
+        double seconds = 0;
+        if (rebuild.hasNonNull("startedAt") && rebuild.hasNonNull("finishedAt")) {
+            seconds = Duration.between(Instant.parse(rebuild.path("startedAt").asText()),
+                    Instant.parse(rebuild.path("finishedAt").asText())).toNanos() / 1e9;
+        }
+        log.accept("rebuild: " + state + ", " + rebuild.path("eventsRead").asLong() + " events in " + seconds + " s");
+        return new Outcome(rebuild.path("eventsRead").asLong(), seconds, onTopic,
+                "DONE".equals(state) || "FAILED".equals(state) ? state : "STILL RUNNING after the budget",
+                rebuild.path("error").isNull() ? null : rebuild.path("error").asText(null));
+    }
+}
