@@ -83,6 +83,9 @@ public final class Benchmark {
         List<Row> rows = new ArrayList<>();
         try (Stack stack = options.targetsRunningStack() ? Stack.target(options, root, this::say)
                 : Stack.launch(options, root, run, this::say)) {
+            // Ctrl-C (or SIGTERM) stops the services, the broker and PostgreSQL too.
+            Thread stopper = new Thread(stack::close, "bench-stop");
+            Runtime.getRuntime().addShutdownHook(stopper);
             Map<String, Long> infra = infrastructurePids(stack);
             monitor = new ResourceMonitor(() -> {
                 Map<String, Long> all = new LinkedHashMap<>(stack.pids());
@@ -93,6 +96,11 @@ public final class Benchmark {
                 measure(stack, rows);
             } finally {
                 monitor.close();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stopper);
+                } catch (IllegalStateException stopping) {
+                    // the JVM is already stopping: the hook closes the stack
+                }
             }
         }
         Instant finished = Instant.now();
@@ -140,8 +148,11 @@ public final class Benchmark {
 
         double freshRate = Math.max(1, Math.min(options.freshnessRate(), Math.floor(wide.eventsPerSecond() * 0.8)));
         Shape freshShape = new Shape(run, "f", (int) Math.max(1, freshRate * options.freshnessSeconds()), 1);
+        say("freshness: offering " + rate(freshRate) + " reports/s for " + options.freshnessSeconds() + " s");
         Freshness.Outcome fresh = phase("freshness", true,
                 () -> Freshness.run(ingest, query, freshShape, freshRate, options.freshnessSeconds()));
+        say("freshness: p50 " + millis(fresh.p50()) + ", p95 " + millis(fresh.p95()) + ", p99 " + millis(fresh.p99())
+                + ", " + fresh.lost() + " not visible");
         put("fresh.p50", fresh.p50());
         put("fresh.p95", fresh.p95());
         put("fresh.p99", fresh.p99());
@@ -217,7 +228,8 @@ public final class Benchmark {
                 + " connections", rate(poll200.requestsPerSecond()) + " req/s (p99 " + millis(poll200.p99Millis()) + ")",
                 rate(text.requestsPerSecond()) + " req/s minimal: " + ratio(poll200.requestsPerSecond(), text.requestsPerSecond()),
                 "≥ 0.5× minimal", poll200.requestsPerSecond() >= TARGET_POLL_200 * text.requestsPerSecond(),
-                poll2002 == null ? "" : rate(poll2002.requestsPerSecond()) + " req/s (p99 " + millis(poll2002.p99Millis()) + ")",
+                poll2002 == null ? "" : rate(poll2002.requestsPerSecond()) + " req/s (p99 " + millis(poll2002.p99Millis()) + ")"
+                        + errors(poll2002),
                 items + "-item list; " + ratio(poll200.requestsPerSecond(), list.requestsPerSecond())
                         + " of the minimal JSON list" + errors(poll200)));
         rows.add(new Row("polling, 304 with If-None-Match", rate(poll304.requestsPerSecond()) + " req/s (p99 "
@@ -267,6 +279,8 @@ public final class Benchmark {
         CompletableFuture<HttpLoad.Outcome> b = CompletableFuture.supplyAsync(() -> loadQuietly(second, half));
         HttpLoad.Outcome x = a.join();
         HttpLoad.Outcome y = b.join();
+        say(first + ": " + rate(x.requestsPerSecond()) + " req/s, p99 " + millis(x.p99Millis()) + errors(x) + "; "
+                + second + ": " + rate(y.requestsPerSecond()) + " req/s, p99 " + millis(y.p99Millis()) + errors(y));
         return new HttpLoad.Outcome(x.requestsPerSecond() + y.requestsPerSecond(), Math.max(x.p50Millis(), y.p50Millis()),
                 Math.max(x.p99Millis(), y.p99Millis()), x.unexpected() + y.unexpected());
     }
@@ -314,7 +328,8 @@ public final class Benchmark {
             Long was = before.get(process);
             if (was != null) {
                 // Phases of the same name (two loads of one endpoint) are averaged.
-                double percent = 100.0 * (millis - was) / wallMillis;
+                // PostgreSQL backends that end during a phase take their CPU time with them: never below 0.
+                double percent = Math.max(0, 100.0 * (millis - was) / wallMillis);
                 share.merge(process, percent, (x, y) -> (x + y) / 2);
             }
         });

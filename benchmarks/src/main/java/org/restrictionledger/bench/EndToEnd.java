@@ -26,7 +26,9 @@ import java.util.function.Consumer;
 final class EndToEnd {
 
     private static final int SUBMITTERS = 2;
-    private static final long MIN_BACKLOG = 2_000;
+    /** Batches in flight before the projection's position (refreshed every few seconds) has shown any rate. */
+    private static final int MIN_BACKLOG_BATCHES = 5;
+    private static final long MIN_BACKLOG = 1_000;
 
     /**
      * @param events         events that were visible at the end
@@ -86,13 +88,14 @@ final class EndToEnd {
 
     private static void submit(Api api, String ingest, Shape shape, int self, int batchSize, AtomicLong submitted,
                                AtomicLong projected, long start, long deadline, AtomicBoolean stop) {
+        long minBacklog = Math.max(MIN_BACKLOG, (long) MIN_BACKLOG_BATCHES * batchSize);
         StringBuilder batch = new StringBuilder();
         int lines = 0;
         for (int i = 0; i < shape.events(); i++) {
             for (int k = self; k < shape.streams(); k += SUBMITTERS) {
                 batch.append(shape.report(k, i)).append('\n');
                 if (++lines == batchSize) {
-                    if (!post(api, ingest, batch.toString(), lines, submitted, projected, start, deadline, stop)) {
+                    if (!post(api, ingest, batch.toString(), lines, minBacklog, submitted, projected, start, deadline, stop)) {
                         return;
                     }
                     batch.setLength(0);
@@ -101,16 +104,16 @@ final class EndToEnd {
             }
         }
         if (lines > 0) {
-            post(api, ingest, batch.toString(), lines, submitted, projected, start, deadline, stop);
+            post(api, ingest, batch.toString(), lines, minBacklog, submitted, projected, start, deadline, stop);
         }
     }
 
     /** Waits while the backlog is full, then posts; false when the phase is over. */
-    private static boolean post(Api api, String ingest, String ndjson, int lines, AtomicLong submitted,
+    private static boolean post(Api api, String ingest, String ndjson, int lines, long minBacklog, AtomicLong submitted,
                                 AtomicLong projected, long start, long deadline, AtomicBoolean stop) {
         while (!stop.get() && System.nanoTime() < deadline) {
             double elapsed = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
-            long allowed = Math.max(MIN_BACKLOG, (long) (projected.get() / elapsed * 8));
+            long allowed = Math.max(minBacklog, (long) (projected.get() / elapsed * 8));
             if (submitted.get() - projected.get() < allowed) {
                 break;
             }
@@ -138,22 +141,24 @@ final class EndToEnd {
                 }
             }
             Pause.millis(500);
-            return post(api, ingest, again.toString(), count, submitted, projected, start, deadline, stop);
+            return post(api, ingest, again.toString(), count, minBacklog, submitted, projected, start, deadline, stop);
         }
         return true;
     }
 
     private static void followProjection(Api api, String query, long base, AtomicLong projected, AtomicBoolean stop) {
-        while (!stop.get()) {
+        while (!stop.get() && !Thread.currentThread().isInterrupted()) {
             try {
                 long position = api.projected(query);
                 if (position >= 0) {
                     projected.set(position - base);
                 }
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                return;
             } catch (RuntimeException e) {
-                // the next look will do
+                // the next look will do (or the phase is over)
             }
-            Pause.millis(250);
         }
     }
 

@@ -56,9 +56,9 @@ public record Options(String form, int rawRecords, int recordBytes, int partitio
         Map<String, String> v = new HashMap<>(switch (form) {
             case "smoke" -> Map.ofEntries(Map.entry("raw-records", "5000"), Map.entry("pg-rows", "2000"),
                     Map.entry("http-seconds", "2"), Map.entry("warmup-seconds", "1"),
-                    Map.entry("wide-streams", "150"), Map.entry("deep-streams", "3"), Map.entry("deep-events", "20"),
-                    Map.entry("batch-size", "50"), Map.entry("freshness-rate", "20"),
-                    Map.entry("freshness-seconds", "3"), Map.entry("rebuild-events", "400"),
+                    Map.entry("wide-streams", "60"), Map.entry("deep-streams", "3"), Map.entry("deep-events", "10"),
+                    Map.entry("batch-size", "20"), Map.entry("freshness-rate", "20"),
+                    Map.entry("freshness-seconds", "2"), Map.entry("rebuild-events", "200"),
                     Map.entry("budget", "PT3M"), Map.entry("instances", "2"),
                     Map.entry("output", "benchmarks/target/RESULTS-smoke.md"));
             case "full" -> Map.ofEntries(Map.entry("raw-records", "1000000"), Map.entry("pg-rows", "500000"),

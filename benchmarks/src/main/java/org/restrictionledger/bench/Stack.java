@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -43,6 +44,7 @@ final class Stack implements AutoCloseable {
     private final Map<String, Long> pids = new LinkedHashMap<>();
     private final Map<String, Duration> startTimes = new LinkedHashMap<>();
     private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Stack(Path root, String kafka, PostgresServer postgres) {
         this.root = root;
@@ -182,8 +184,12 @@ final class Stack implements AutoCloseable {
         return logs;
     }
 
+    /** Stops what was started here, last first; once, whether from the run's end or from Ctrl-C. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         List<AutoCloseable> reversed = new ArrayList<>(started);
         Collections.reverse(reversed);
         for (AutoCloseable closeable : reversed) {
