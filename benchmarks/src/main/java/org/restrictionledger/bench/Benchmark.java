@@ -104,6 +104,11 @@ public final class Benchmark {
             }
         }
         Instant finished = Instant.now();
+        if (!options.note().isBlank()) {
+            notes.add(0, options.note());
+        }
+        notes.add("Every phase had a budget of " + options.budget() + "; a figure marked \"budget ran out\" is the rate "
+                + "reached in it, not the full count.");
         String markdown = ResultsTable.render(options, machine, started, finished, loadBefore, busyBefore,
                 MachineInfo.loadAverage(), rows, cpuByPhase, notes);
         Path output = root.resolve(options.output());
@@ -129,6 +134,10 @@ public final class Benchmark {
         if (stack.postgres() != null) {
             pg = put("raw.postgres", phase("raw postgresql", false, () -> RawPostgres.rowsPerSecond(stack.postgres(),
                     "bench_raw_" + run, options.pgRows(), options.recordBytes())));
+        }
+        // A fresh JVM's first load also pays for its HTTP stack's JIT: warm both paths before timing either.
+        for (String path : List.of(Endpoints.MINIMAL_TEXT, Endpoints.MINIMAL_JSON)) {
+            HttpLoad.run(stack.url("minimal") + path, Map.of(), 200, options.connections(), 0, options.warmupSeconds());
         }
         HttpLoad.Outcome text = phase("minimal endpoint", false, () -> load(stack.url("minimal") + Endpoints.MINIMAL_TEXT, Map.of(), 200));
         HttpLoad.Outcome list = phase("minimal endpoint", false, () -> load(stack.url("minimal") + Endpoints.MINIMAL_JSON, Map.of(), 200));
@@ -365,10 +374,6 @@ public final class Benchmark {
 
     private static String errors(HttpLoad.Outcome o) {
         return o.unexpected() == 0 ? "" : "; " + o.unexpected() + " unexpected answers";
-    }
-
-    void note(String text) {
-        notes.add(text);
     }
 
     private void say(String line) {

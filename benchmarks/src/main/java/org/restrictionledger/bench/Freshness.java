@@ -74,7 +74,8 @@ final class Freshness {
                             inFlight.decrementAndGet();
                         });
             }
-            double offering = (System.nanoTime() - start) / 1e9;
+            // The offering lasts total/rate seconds (the last report is due at (total-1)/rate).
+            double offering = Math.max((System.nanoTime() - start) / 1e9, total / rate);
             long waitUntil = System.nanoTime() + GIVE_UP.toNanos() + TimeUnit.SECONDS.toNanos(30);
             while (inFlight.get() > 0 && System.nanoTime() < waitUntil) {
                 Pause.millis(50);

@@ -29,13 +29,14 @@ import java.util.Map;
  * @param kafka           bootstrap servers of the stack's broker, for the raw baselines (given when targeting URLs)
  * @param postgresUrl     a maintenance database JDBC URL on the stack's PostgreSQL, for the raw baseline
  * @param output          where the results table goes
+ * @param note            a sentence for the Notes of the results (e.g. what else ran on the machine)
  */
 public record Options(String form, int rawRecords, int recordBytes, int partitions, int pgRows, int httpSeconds,
                       int warmupSeconds, int connections, int wideStreams, int deepStreams, int deepEvents,
                       int batchSize, int freshnessRate, int freshnessSeconds, long rebuildEvents, Duration budget,
                       int instances, String pollCountry, String ingestUrl, String ledgerUrl, String queryUrl,
                       String minimalUrl, String kafka, String postgresUrl, String postgresUser,
-                      String postgresPassword, Path output) {
+                      String postgresPassword, Path output, String note) {
 
     /** The figures the issue sets as targets are for this rate. */
     public static final int TARGET_FRESHNESS_RATE = 1_000;
@@ -93,7 +94,8 @@ public record Options(String form, int rawRecords, int recordBytes, int partitio
                 Duration.parse(v.get("budget")), i(v, "instances"), v.get("poll-country"),
                 v.getOrDefault("ingest-url", ""), v.getOrDefault("ledger-url", ""), v.getOrDefault("query-url", ""),
                 v.getOrDefault("minimal-url", ""), v.getOrDefault("kafka", ""), v.getOrDefault("postgres-url", ""),
-                v.get("postgres-user"), v.get("postgres-password"), Path.of(v.get("output")));
+                v.get("postgres-user"), v.get("postgres-password"), Path.of(v.get("output")),
+                v.getOrDefault("note", ""));
         if (options.instances() < 1 || options.instances() > 2) {
             throw new IllegalArgumentException("--instances is 1 or 2");
         }
@@ -110,7 +112,7 @@ public record Options(String form, int rawRecords, int recordBytes, int partitio
             "partitions", "pg-rows", "http-seconds", "warmup-seconds", "connections", "wide-streams", "deep-streams",
             "deep-events", "batch-size", "freshness-rate", "freshness-seconds", "rebuild-events", "budget",
             "instances", "poll-country", "ingest-url", "ledger-url", "query-url", "minimal-url", "kafka",
-            "postgres-url", "postgres-user", "postgres-password", "output");
+            "postgres-url", "postgres-user", "postgres-password", "output", "note");
 
     private static int i(Map<String, String> values, String key) {
         return Integer.parseInt(values.get(key).replace("_", ""));

@@ -26,7 +26,8 @@ record Shape(String run, String tag, int streams, int events) {
     private static final String[] MEASURES = {"FULL_BLOCK", "THROTTLING", "DOMAIN_DELISTING", "APP_STORE_REMOVAL"};
     /** Pads a report to about the size of a real one (~600 bytes), the size the raw baselines use. */
     private static final String REASON = "benchmark report: the authority ordered the measure after the platform failed "
-            + "to comply with a request to remove content and to open a local office within the time it was given";
+            + "to comply with a request to remove content and to open a local office within the time it was given, and to "
+            + "keep the data of its users inside the country as the law on information requires of every platform";
 
     static int countries() {
         return COUNTRIES.size();
