@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -172,6 +173,7 @@ final class EndToEnd {
                 if (submittedAt.get() == 0 && submitters.stream().allMatch(Future::isDone)) {
                     submittedAt.set(System.nanoTime());
                 }
+                failFast(submitters);
                 if (System.nanoTime() >= deadline) {
                     return false;
                 }
@@ -192,6 +194,22 @@ final class EndToEnd {
         }
         submittedAt.compareAndSet(0, System.nanoTime());
         return true;
+    }
+
+    /** A submitter that failed (the ingest API refused a batch) ends the phase now, with its reason. */
+    private static void failFast(List<Future<?>> submitters) {
+        for (Future<?> submitter : submitters) {
+            if (submitter.isDone()) {
+                try {
+                    submitter.get();
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("submitting failed: " + e.getCause().getMessage(), e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
     }
 
     /** Events of group {@code g} visible in one answer of GET /api/v1/platforms/{platform}/countries. */

@@ -18,7 +18,7 @@ final class RebuildPhase {
 
     record Outcome(long eventsRead, double seconds, long onTopic, String state, String error) {
         double eventsPerSecond() {
-            return "DONE".equals(state) && seconds > 0 ? eventsRead / seconds : Double.NaN;
+            return !"FAILED".equals(state) && seconds > 0 && eventsRead > 0 ? eventsRead / seconds : Double.NaN;
         }
 
         String describe() {
@@ -60,9 +60,10 @@ final class RebuildPhase {
         }
         String state = rebuild.path("state").asText();
         double seconds = 0;
-        if (rebuild.hasNonNull("startedAt") && rebuild.hasNonNull("finishedAt")) {
-            seconds = Duration.between(Instant.parse(rebuild.path("startedAt").asText()),
-                    Instant.parse(rebuild.path("finishedAt").asText())).toNanos() / 1e9;
+        if (rebuild.hasNonNull("startedAt")) {
+            // Still running after the budget: the rate so far (the state says so).
+            Instant finished = rebuild.hasNonNull("finishedAt") ? Instant.parse(rebuild.path("finishedAt").asText()) : Instant.now();
+            seconds = Duration.between(Instant.parse(rebuild.path("startedAt").asText()), finished).toNanos() / 1e9;
         }
         log.accept("rebuild: " + state + ", " + rebuild.path("eventsRead").asLong() + " events in " + seconds + " s");
         return new Outcome(rebuild.path("eventsRead").asLong(), seconds, onTopic,
