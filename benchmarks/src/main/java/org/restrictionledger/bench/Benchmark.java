@@ -79,7 +79,8 @@ public final class Benchmark {
         Instant started = Instant.now();
         String loadBefore = MachineInfo.loadAverage();
         double busyBefore = MachineInfo.busyPercent(3_000);
-        say("run " + run + " (" + options.form() + "), machine " + busyBefore + "% busy before, load " + loadBefore);
+        say("run " + run + " (" + options.form() + "), machine " + String.format(Locale.ROOT, "%.0f", busyBefore)
+                + "% busy before, load average " + loadBefore);
         List<Row> rows = new ArrayList<>();
         try (Stack stack = options.targetsRunningStack() ? Stack.target(options, root, this::say)
                 : Stack.launch(options, root, run, this::say)) {
