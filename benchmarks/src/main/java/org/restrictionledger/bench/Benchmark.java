@@ -130,11 +130,13 @@ public final class Benchmark {
                     RawKafka.topicName(run), options.partitions(), options.rawRecords(), options.recordBytes()));
             producer = put("raw.producer", kafka.producedPerSecond());
             consumer = put("raw.consumer", kafka.consumedPerSecond());
+            say("raw kafka: produced " + rate(producer) + " records/s, consumed " + rate(consumer) + " records/s");
         }
         double pg = Double.NaN;
         if (stack.postgres() != null) {
             pg = put("raw.postgres", phase("raw postgresql", false, () -> RawPostgres.rowsPerSecond(stack.postgres(),
                     "bench_raw_" + run, options.pgRows(), options.recordBytes())));
+            say("raw postgresql: " + rate(pg) + " rows/s");
         }
         // A fresh JVM's first load also pays for its HTTP stack's JIT: warm both paths before timing either.
         for (String path : List.of(Endpoints.MINIMAL_TEXT, Endpoints.MINIMAL_JSON)) {
