@@ -366,7 +366,7 @@ public final class Benchmark {
     }
 
     private static String describe(EndToEnd.Outcome o) {
-        return String.format(Locale.ROOT, "%,d events in %.1f s%s; the batch endpoint took %s reports/s", o.events(),
+        return String.format(Locale.ROOT, "%,d events in %.1f s%s; the batch endpoint answered at %s reports/s while posted to", o.events(),
                 o.seconds(), o.complete() ? "" : " (**budget ran out**: the rate reached, not the full count)",
                 rate(o.ingestPerSecond()));
     }

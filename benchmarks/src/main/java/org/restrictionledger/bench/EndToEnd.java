@@ -35,7 +35,8 @@ final class EndToEnd {
      * @param events         events that were visible at the end
      * @param seconds        first POST → last stream visible (or the budget, when it ran out)
      * @param complete       every stream reached its last version within the budget
-     * @param ingestPerSecond reports per second the batch endpoint took (submission time only)
+     * @param ingestPerSecond reports per second the batch endpoint took while it was being posted to (time inside
+     *                        the POSTs only: what ingest itself can take, whatever the backlog bound held back)
      */
     record Outcome(String shape, long events, double seconds, boolean complete, double ingestPerSecond) {
         double eventsPerSecond() {
@@ -46,57 +47,78 @@ final class EndToEnd {
     private EndToEnd() {
     }
 
+    /** What the submitters, the projection follower and the visibility check share during one phase. */
+    private static final class Progress {
+        final long start = System.nanoTime();
+        final long deadline;
+        final long minBacklog;
+        final AtomicLong submitted = new AtomicLong();
+        final AtomicLong projected = new AtomicLong();
+        final AtomicLong postingNanos = new AtomicLong();
+        final AtomicBoolean stop = new AtomicBoolean();
+
+        Progress(Duration budget, int batchSize) {
+            this.deadline = start + budget.toNanos();
+            this.minBacklog = Math.max(MIN_BACKLOG, (long) MIN_BACKLOG_BATCHES * batchSize);
+        }
+
+        boolean over() {
+            return stop.get() || System.nanoTime() >= deadline;
+        }
+
+        /** Submitted but not yet projected stays below eight seconds of the rate reached so far. */
+        boolean backlogFull() {
+            double elapsed = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
+            long allowed = Math.max(minBacklog, (long) (projected.get() / elapsed * 8));
+            return submitted.get() - projected.get() >= allowed;
+        }
+    }
+
     static Outcome run(Api api, String ingest, String query, Shape shape, Duration budget, int batchSize,
                        Consumer<String> log) throws Exception {
         long base = Math.max(0, api.projected(query));
-        long start = System.nanoTime();
-        long deadline = start + budget.toNanos();
-        AtomicLong submitted = new AtomicLong();
-        AtomicLong projected = new AtomicLong();
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicLong submittedAt = new AtomicLong();
+        Progress progress = new Progress(budget, batchSize);
         ExecutorService pool = Executors.newFixedThreadPool(SUBMITTERS + 1);
         try {
-            pool.execute(() -> followProjection(api, query, base, projected, stop));
+            pool.execute(() -> followProjection(api, query, base, progress));
             List<Future<?>> submitters = new ArrayList<>();
             for (int s = 0; s < SUBMITTERS; s++) {
                 int self = s;
                 submitters.add(pool.submit(() -> {
-                    submit(api, ingest, shape, self, batchSize, submitted, projected, start, deadline, stop);
+                    submit(api, ingest, shape, self, batchSize, progress);
                     return null;
                 }));
             }
-            boolean complete = awaitVisible(api, query, shape, deadline, submitters, submittedAt, log);
+            boolean complete = awaitVisible(api, query, shape, progress.deadline, submitters, log);
             long end = System.nanoTime();
-            stop.set(true);
+            progress.stop.set(true);
             for (Future<?> submitter : submitters) {
                 submitter.get();
             }
-            double ingestSeconds = ((submittedAt.get() == 0 ? System.nanoTime() : submittedAt.get()) - start) / 1e9;
             long events = complete ? shape.totalEvents() : countVisible(api, query, shape);
-            double seconds = (end - start) / 1e9;
+            double seconds = (end - progress.start) / 1e9;
             if (!complete) {
                 log.accept(shape.tag() + ": budget of " + budget + " ran out: " + events + " of " + shape.totalEvents()
                         + " events visible; waiting for the backlog to drain before the next phase");
-                drain(api, query, base + submitted.get(), budget);
+                drain(api, query, base + progress.submitted.get(), budget);
             }
-            return new Outcome(shape.tag(), events, seconds, complete, submitted.get() / ingestSeconds);
+            // The batch endpoint's own pace: reports over the time the submitters spent inside POSTs.
+            double postingSeconds = progress.postingNanos.get() / 1e9 / SUBMITTERS;
+            return new Outcome(shape.tag(), events, seconds, complete, progress.submitted.get() / postingSeconds);
         } finally {
-            stop.set(true);
+            progress.stop.set(true);
             pool.shutdownNow();
         }
     }
 
-    private static void submit(Api api, String ingest, Shape shape, int self, int batchSize, AtomicLong submitted,
-                               AtomicLong projected, long start, long deadline, AtomicBoolean stop) {
-        long minBacklog = Math.max(MIN_BACKLOG, (long) MIN_BACKLOG_BATCHES * batchSize);
+    private static void submit(Api api, String ingest, Shape shape, int self, int batchSize, Progress progress) {
         StringBuilder batch = new StringBuilder();
         int lines = 0;
         for (int i = 0; i < shape.events(); i++) {
             for (int k = self; k < shape.streams(); k += SUBMITTERS) {
                 batch.append(shape.report(k, i)).append('\n');
                 if (++lines == batchSize) {
-                    if (!post(api, ingest, batch.toString(), lines, minBacklog, submitted, projected, start, deadline, stop)) {
+                    if (!post(api, ingest, batch.toString(), lines, progress)) {
                         return;
                     }
                     batch.setLength(0);
@@ -105,31 +127,27 @@ final class EndToEnd {
             }
         }
         if (lines > 0) {
-            post(api, ingest, batch.toString(), lines, minBacklog, submitted, projected, start, deadline, stop);
+            post(api, ingest, batch.toString(), lines, progress);
         }
     }
 
     /** Waits while the backlog is full, then posts; false when the phase is over. */
-    private static boolean post(Api api, String ingest, String ndjson, int lines, long minBacklog, AtomicLong submitted,
-                                AtomicLong projected, long start, long deadline, AtomicBoolean stop) {
-        while (!stop.get() && System.nanoTime() < deadline) {
-            double elapsed = Math.max(1e-9, (System.nanoTime() - start) / 1e9);
-            long allowed = Math.max(minBacklog, (long) (projected.get() / elapsed * 8));
-            if (submitted.get() - projected.get() < allowed) {
-                break;
-            }
+    private static boolean post(Api api, String ingest, String ndjson, int lines, Progress progress) {
+        while (!progress.over() && progress.backlogFull()) {
             Pause.millis(50);
         }
-        if (stop.get() || System.nanoTime() >= deadline) {
+        if (progress.over()) {
             return false;
         }
+        long posting = System.nanoTime();
         JsonNode answer = api.postBatch(ingest, ndjson);
+        progress.postingNanos.addAndGet(System.nanoTime() - posting);
         int accepted = answer.path("submitted").asInt();
         if (answer.path("invalid").asInt() > 0) {
             throw new IllegalStateException("the harness sent reports ingest calls invalid: "
                     + Api.abbreviate(answer.path("items").toString()));
         }
-        submitted.addAndGet(accepted);
+        progress.submitted.addAndGet(accepted);
         if (accepted < lines) {
             // UNAVAILABLE: the broker did not take them. Resend those, in order.
             String[] all = ndjson.split("\n");
@@ -142,17 +160,17 @@ final class EndToEnd {
                 }
             }
             Pause.millis(500);
-            return post(api, ingest, again.toString(), count, minBacklog, submitted, projected, start, deadline, stop);
+            return post(api, ingest, again.toString(), count, progress);
         }
         return true;
     }
 
-    private static void followProjection(Api api, String query, long base, AtomicLong projected, AtomicBoolean stop) {
-        while (!stop.get() && !Thread.currentThread().isInterrupted()) {
+    private static void followProjection(Api api, String query, long base, Progress progress) {
+        while (!progress.stop.get() && !Thread.currentThread().isInterrupted()) {
             try {
                 long position = api.projected(query);
                 if (position >= 0) {
-                    projected.set(position - base);
+                    progress.projected.set(position - base);
                 }
                 Thread.sleep(250);
             } catch (InterruptedException e) {
@@ -165,14 +183,11 @@ final class EndToEnd {
 
     /** Group by group, until each stream shows its last version; false when the deadline comes first. */
     private static boolean awaitVisible(Api api, String query, Shape shape, long deadline, List<Future<?>> submitters,
-                                        AtomicLong submittedAt, Consumer<String> log) {
+                                        Consumer<String> log) {
         long lastLog = System.nanoTime();
         for (int g = 0; g < shape.groups(); g++) {
             String etag = null;
             while (true) {
-                if (submittedAt.get() == 0 && submitters.stream().allMatch(Future::isDone)) {
-                    submittedAt.set(System.nanoTime());
-                }
                 failFast(submitters);
                 if (System.nanoTime() >= deadline) {
                     return false;
@@ -192,7 +207,6 @@ final class EndToEnd {
                 Pause.millis(100);
             }
         }
-        submittedAt.compareAndSet(0, System.nanoTime());
         return true;
     }
 
