@@ -31,16 +31,20 @@ final class RebuildPhase {
     private RebuildPhase() {
     }
 
-    static Outcome run(Api api, String ingest, String query, Shape template, Options options, Consumer<String> log)
-            throws Exception {
+    /** Tops the events topic up to {@code --rebuild-events} with new wide streams of tag {@code tag}, in the budget. */
+    static void topUp(Api api, String ingest, String query, String run, String tag, Options options,
+                      Consumer<String> log) throws Exception {
         long onTopic = api.eventsOnTopic(query);
         if (onTopic >= 0 && onTopic < options.rebuildEvents()) {
             int missing = (int) Math.min(Integer.MAX_VALUE, options.rebuildEvents() - onTopic);
             log.accept("rebuild: topping the topic up from " + onTopic + " to " + options.rebuildEvents() + " events");
-            EndToEnd.run(api, ingest, query, new Shape(template.run(), template.tag(), missing, 1), options.budget(),
-                    options.batchSize(), log);
-            onTopic = api.eventsOnTopic(query);
+            EndToEnd.run(api, ingest, query, new Shape(run, tag, missing, 1), options.budget(), options.batchSize(), log);
         }
+    }
+
+    /** Starts a rebuild and follows it to its end (or the budget's). */
+    static Outcome rebuild(Api api, String query, Options options, Consumer<String> log) {
+        long onTopic = api.eventsOnTopic(query);
         HttpResponse<String> started = api.post(query + Endpoints.REBUILD, "application/json", "");
         if (started.statusCode() != 202) {
             return new Outcome(0, 0, onTopic, "NOT STARTED", "POST answered " + started.statusCode());
