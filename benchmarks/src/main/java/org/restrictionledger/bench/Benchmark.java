@@ -145,7 +145,9 @@ public final class Benchmark {
         put("e2e.wide.complete", wide.complete() ? 1 : 0);
         put("e2e.deep.complete", deep.complete() ? 1 : 0);
 
-        double freshRate = Math.max(1, Math.min(options.freshnessRate(), Math.floor(wide.eventsPerSecond() * 0.8)));
+        // At the target rate when the product sustains it; else at half what the wide shape sustained, a rate it
+        // should keep up with (at 80% the queue, and the minVersion requests waiting on it, dominated).
+        double freshRate = Math.max(1, Math.min(options.freshnessRate(), Math.floor(wide.eventsPerSecond() * 0.5)));
         Shape freshShape = new Shape(run, "f", (int) Math.max(1, freshRate * options.freshnessSeconds()), 1);
         say("freshness: offering " + rate(freshRate) + " reports/s for " + options.freshnessSeconds() + " s");
         Freshness.Outcome fresh = phase("freshness", true,

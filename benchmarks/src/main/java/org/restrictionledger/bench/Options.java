@@ -19,7 +19,7 @@ import java.util.Map;
  * @param deepStreams     streams of the deep shape
  * @param deepEvents      events per stream of the deep shape
  * @param batchSize       reports per NDJSON batch
- * @param freshnessRate   reports/s the freshness phase offers (lowered to 80% of what the wide shape sustained)
+ * @param freshnessRate   reports/s the freshness phase offers (lowered to half what the wide shape sustained, when that is less)
  * @param freshnessSeconds how long the freshness phase offers reports
  * @param rebuildEvents   events on the topic before the rebuild is timed (filled up through the API)
  * @param budget          the longest any one phase may take; a phase that runs out reports what it reached

@@ -74,7 +74,7 @@ final class ResultRows {
                 fresh.p99() < TARGET_P99_MS && fresh.offeredPerSecond() >= Options.TARGET_FRESHNESS_RATE * 0.95, "",
                 String.format(Locale.ROOT, "offered %s reports/s (asked %s%s), %s visible/s, %d not visible within 60 s",
                         rate(fresh.offeredPerSecond()), rate(fresh.rate()),
-                        freshRate < options.freshnessRate() ? ": 80% of the wide rate, as the product does not sustain "
+                        freshRate < options.freshnessRate() ? ": half the wide rate, as the product does not sustain "
                                 + rate(options.freshnessRate()) : "",
                         rate(fresh.visiblePerSecond()), fresh.lost())));
         rows.add(new Row("polling `GET /api/v1/countries/" + country + "/platforms`, 200, " + options.connections()
