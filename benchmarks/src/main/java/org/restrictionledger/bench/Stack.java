@@ -20,12 +20,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The product under test: either started here the way {@code ./run-local.sh} starts it (the real broker and
@@ -65,6 +67,8 @@ final class Stack implements AutoCloseable {
             throw e;
         }
         Stack stack = new Stack(root, broker.bootstrapServers(), embedded.server());
+        // Closed last: the run's broker and database data are throw-away (a full run leaves gigabytes); logs stay.
+        stack.started.add(() -> deleteTree(data));
         stack.started.add(broker);
         stack.started.add(embedded);
         try {
@@ -197,6 +201,17 @@ final class Stack implements AutoCloseable {
                 closeable.close();
             } catch (Exception e) {
                 System.err.println("while stopping: " + e);
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
             }
         }
     }
