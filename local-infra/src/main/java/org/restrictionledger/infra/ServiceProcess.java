@@ -77,6 +77,11 @@ public final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
+    /** The operating system's id of the service's JVM: where its memory and CPU time can be read. */
+    public long pid() {
+        return process.pid();
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
