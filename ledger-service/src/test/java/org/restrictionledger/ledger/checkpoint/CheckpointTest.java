@@ -1,12 +1,12 @@
 package org.restrictionledger.ledger.checkpoint;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.restrictionledger.events.Effective;
 import org.restrictionledger.events.EventHashing;
@@ -21,9 +21,12 @@ import org.restrictionledger.events.command.ImposeRestriction;
 import org.restrictionledger.events.json.Json;
 import org.restrictionledger.ledger.domain.CommandHandler;
 import org.restrictionledger.testsupport.KafkaTestClient;
+import org.restrictionledger.infra.PostgresServer;
 import org.restrictionledger.testsupport.RealInfrastructure;
+import org.restrictionledger.testsupport.TestInfrastructure;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -54,8 +57,9 @@ class CheckpointTest {
     @Inject
     CommandHandler handler;
 
-    @Inject
-    AgroalDataSource dataSource;
+    /** The test database, reached as the server's superuser: rewriting history is what the runtime role may not do. */
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
 
     private void impose(StreamId stream, Measure measure) {
         handler.handle(new ImposeRestriction(UUID.randomUUID(), stream, measure, List.of(), "Roskomnadzor", null,
@@ -102,7 +106,9 @@ class CheckpointTest {
 
     /** What an attacker with superuser rights would do: change v1, recompute every hash after it. */
     private void rewriteConsistently(StreamId stream) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+        PostgresServer server = TestInfrastructure.postgres();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, server.username(), server.password());
+             Statement sql = connection.createStatement()) {
             List<ObjectNode> documents = new ArrayList<>();
             try (ResultSet rows = sql.executeQuery("SELECT data::text FROM events WHERE stream_id = '" + stream
                     + "' ORDER BY stream_version")) {
