@@ -47,7 +47,7 @@ class FuzzIT {
             "\\u202eRU", "whatsapp\\u200b", "\\ufeff", "\\uffff", "\\u2028", "", " ", "'; DROP TABLE events; --",
             "<script>alert(1)</script>", "=HYPERLINK(\\\"http://x\\\")", "\\\\", "%00", "😀".repeat(300),
             "x".repeat(3000), "-5000-01-01", "+10000-01-01", "0000-12-31", "2026-02-30", "9999-12-31", "2026-02",
-            "RU", "ru", "Russia", "XX", "whatsapp", "telegram", "FULL_BLOCK", "full-block", "fine.imposed",
+            "TV", "tv", "Tuvalu", "XX", "fuzz-x", "FULL_BLOCK", "full-block", "fine.imposed",
             "record.corrected", "RETRACT", "AMEND", UUID.randomUUID().toString(), "1e2000000", "-1e2000000",
             "1e999999999", "NaN", "0", "-1", "0.001", "1".repeat(40), "RUB", "rub", "XXX", "https://example.org",
             "javascript:alert(1)", "http://" + "a".repeat(3000)};
@@ -116,14 +116,14 @@ class FuzzIT {
 
         String platform = "after-fuzz-" + Long.toHexString(seed & 0xffffff);
         String id = given().baseUri(ingest).contentType("application/json").body("""
-                        {"type": "restriction.imposed", "country": "NO", "platform": "%s", "measure": "THROTTLING",
+                        {"type": "restriction.imposed", "country": "KI", "platform": "%s", "measure": "THROTTLING",
                          "effective": "2026-02-01", "sources": [{"publisher": "after the fuzzing"}]}""".formatted(platform))
                 .when().post("/api/v1/reports").then().statusCode(202).extract().path("submissionId");
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().baseUri(ingest)
                 .when().get("/api/v1/submissions/" + id).then().body("status", equalTo("ACCEPTED")));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given()
                 .baseUri(PRODUCT.url(RunningProduct.Service.QUERY))
-                .when().get("/api/v1/countries/NO/platforms/" + platform).then().statusCode(200)
+                .when().get("/api/v1/countries/KI/platforms/" + platform).then().statusCode(200)
                 .body("status", equalTo("THROTTLED")));
     }
 
@@ -132,8 +132,9 @@ class FuzzIT {
         Map<String, String> members = new TreeMap<>();
         boolean fine = random.nextInt(3) == 0;
         members.put("type", fine ? "\"fine.imposed\"" : "\"restriction.imposed\"");
-        members.put("country", quoted(random, "RU", "Norway", "BY", "IR"));
-        members.put("platform", quoted(random, "whatsapp", "telegram", "fuzz-" + random.nextInt(50)));
+        // Countries and platforms no other test reads, so that what the fuzzing records changes no other answer.
+        members.put("country", quoted(random, "TV", "Tuvalu", "NR", "PW"));
+        members.put("platform", quoted(random, "fuzz-" + random.nextInt(50)));
         if (fine) {
             members.put("amount", quoted(random, "1000", "4000000.00", "1.5"));
             members.put("currency", quoted(random, "RUB", "USD"));
