@@ -16,6 +16,7 @@ import org.restrictionledger.events.status.StatusFold;
 import org.restrictionledger.ledger.store.EventStore;
 import org.restrictionledger.ledger.store.Ledger;
 import org.restrictionledger.ledger.store.StreamCache;
+import org.restrictionledger.support.messaging.Traces;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -63,8 +64,13 @@ public class CommandHandler {
 
     /** @return what was decided, or null when the command had been processed before (a redelivery) */
     @Transactional
+    public Handled handle(LedgerCommand command, String traceparent) {
+        return handleAll(List.of(command), traceparent == null ? Map.of() : Map.of(command.commandId(), traceparent)).get(0);
+    }
+
+    @Transactional
     public Handled handle(LedgerCommand command) {
-        return handleAll(List.of(command)).get(0);
+        return handle(command, null);
     }
 
     /**
@@ -72,7 +78,7 @@ public class CommandHandler {
      *         within the batch)
      */
     @Transactional
-    public List<Handled> handleAll(List<LedgerCommand> commands) {
+    public List<Handled> handleAll(List<LedgerCommand> commands, Map<UUID, String> traces) {
         Set<UUID> processed = new HashSet<>(ledger.processedAmong(commands.stream().map(LedgerCommand::commandId).toList()));
         Set<String> streams = new LinkedHashSet<>();
         commands.forEach(c -> streams.add(c.stream().toString()));
@@ -120,9 +126,11 @@ public class CommandHandler {
             handled.add(new Handled(outcome, types, decision instanceof Decision.Reject r ? r.code() : null));
         }
 
-        List<Ledger.Sealed> sealed = seal(proposed, heads, histories);
+        List<Ledger.Sealed> sealed = seal(proposed, heads, histories, traces);
         ledger.append(sealed);
-        ledger.decided(outcomes);
+        ledger.decided(outcomes, traces);
+        sealed.forEach(s -> Traces.log(traces.get(s.event().commandId()), () -> LOG.infof("appended %s %s v%d to %s",
+                s.event().event().type(), s.event().eventId(), s.event().streamVersion(), s.event().stream())));
         cacheOnCommit(histories);
         LOG.debugf("decided %d command(s), appended %d event(s) on %d stream(s)", outcomes.size(), sealed.size(), streams.size());
         return handled;
@@ -135,7 +143,7 @@ public class CommandHandler {
      * @return the rejection, or null when the command had been processed before
      */
     @Transactional
-    public Handled refuse(LedgerCommand command, String why) {
+    public Handled refuse(LedgerCommand command, String why, String traceparent) {
         if (!ledger.processedAmong(List.of(command.commandId())).isEmpty()) {
             return null;
         }
@@ -143,7 +151,7 @@ public class CommandHandler {
         CommandOutcome outcome = CommandOutcome.rejected(command.commandId(), command.stream(),
                 store.versionOf(command.stream()), "unprocessable: " + why, now);
         LOG.warnf("rejected command %s on %s as unprocessable: %s", command.commandId(), command.stream(), why);
-        ledger.decided(List.of(outcome));
+        ledger.decided(List.of(outcome), traceparent == null ? Map.of() : Map.of(command.commandId(), traceparent));
         return new Handled(outcome, List.of(), Decision.Code.UNPROCESSABLE);
     }
 
@@ -167,7 +175,7 @@ public class CommandHandler {
 
     /** Gives the proposed events their positions, in order, and chains and hashes them stream by stream. */
     private List<Ledger.Sealed> seal(List<RecordedEvent> proposed, Map<String, Ledger.Head> heads,
-                                     Map<String, List<RecordedEvent>> histories) {
+                                     Map<String, List<RecordedEvent>> histories, Map<UUID, String> traces) {
         List<Long> positions = ledger.positions(proposed.size());
         Map<String, String> last = new HashMap<>();
         heads.forEach((stream, head) -> last.put(stream, head.hash()));
@@ -183,7 +191,7 @@ public class CommandHandler {
             List<RecordedEvent> history = histories.get(stream);
             history.set((int) e.streamVersion() - 1, recorded);
             sealed.add(Ledger.Sealed.of(recorded,
-                    StatusFold.fold(e.stream(), history.subList(0, (int) e.streamVersion()))));
+                    StatusFold.fold(e.stream(), history.subList(0, (int) e.streamVersion())), traces.get(e.commandId())));
         }
         return sealed;
     }

@@ -14,7 +14,13 @@ import org.restrictionledger.ledger.domain.CommandHandler;
 import org.restrictionledger.support.messaging.DeadLetters;
 import org.restrictionledger.support.messaging.DurableProcessing;
 
+import org.apache.kafka.common.header.Header;
+
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -60,9 +66,15 @@ public class CommandConsumer {
     public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
         try {
             List<LedgerCommand> commands = new ArrayList<>(batch.getRecords().size());
+            Map<UUID, String> traces = new HashMap<>();
             for (KafkaRecord<String, String> record : batch.getRecords()) {
                 try {
-                    commands.add(read(record.getPayload()));
+                    LedgerCommand command = read(record.getPayload());
+                    commands.add(command);
+                    Header trace = record.getHeaders().lastHeader("traceparent");
+                    if (trace != null) {
+                        traces.put(command.commandId(), new String(trace.value(), StandardCharsets.UTF_8));
+                    }
                 } catch (RuntimeException unreadable) {
                     var meta = record.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow();
                     durably.untilDone("dead-lettering offset " + meta.getOffset(), () -> {
@@ -72,7 +84,7 @@ public class CommandConsumer {
                     registry.counter("consumer.dlq.records").increment();
                 }
             }
-            decide(commands);
+            decide(commands, traces);
             return batch.ack();
         } catch (DurableProcessing.Stopping stopping) {
             LOG.infof("stopping: a batch of %d command(s) is left for redelivery after the restart", batch.getRecords().size());
@@ -92,28 +104,29 @@ public class CommandConsumer {
         return command;
     }
 
-    private void decide(List<LedgerCommand> commands) {
+    /** @param traces each command's W3C traceparent, so that its events and outcome continue its trace */
+    private void decide(List<LedgerCommand> commands, Map<UUID, String> traces) {
         if (commands.isEmpty()) {
             return;
         }
         try {
-            durably.untilDone("a batch of " + commands.size() + " command(s)", () -> handler.handleAll(commands))
+            durably.untilDone("a batch of " + commands.size() + " command(s)", () -> handler.handleAll(commands, traces))
                     .forEach(this::count);
         } catch (DurableProcessing.Unprocessable e) {
             // One of them is poison: decide each alone, so that only that one is refused.
             LOG.warnf("a batch of %d command(s) failed (%s); deciding them one by one", commands.size(), e.getMessage());
-            commands.forEach(this::decideAlone);
+            commands.forEach(command -> decideAlone(command, traces.get(command.commandId())));
         }
         relay.wakeUp();
     }
 
-    private void decideAlone(LedgerCommand command) {
+    private void decideAlone(LedgerCommand command, String traceparent) {
         String what = "command " + command.commandId() + " on " + command.stream();
         CommandHandler.Handled handled;
         try {
-            handled = durably.untilDone(what, () -> handler.handle(command));
+            handled = durably.untilDone(what, () -> handler.handle(command, traceparent));
         } catch (DurableProcessing.Unprocessable e) {
-            handled = durably.untilDone(what + " (rejecting)", () -> handler.refuse(command, e.getMessage()));
+            handled = durably.untilDone(what + " (rejecting)", () -> handler.refuse(command, e.getMessage(), traceparent));
         }
         count(handled);
     }

@@ -34,9 +34,10 @@ public class Ledger {
      * An event sealed for the store, with its JSON as hashed, stored and published, and the stream's status right
      * after it (for {@code restrictions.status.v1}).
      */
-    public record Sealed(RecordedEvent event, String data, StreamStatus statusAfter) {
-        public static Sealed of(RecordedEvent event, StreamStatus statusAfter) {
-            return new Sealed(event, Json.write(event), statusAfter);
+    public record Sealed(RecordedEvent event, String data, StreamStatus statusAfter, String traceparent) {
+        /** @param traceparent the W3C trace context of the command that proposed it (null: none) */
+        public static Sealed of(RecordedEvent event, StreamStatus statusAfter, String traceparent) {
+            return new Sealed(event, Json.write(event), statusAfter, traceparent);
         }
     }
 
@@ -158,7 +159,7 @@ public class Ledger {
     }
 
     /** Records the commands as decided and queues their outcomes. */
-    public void decided(List<CommandOutcome> outcomes) {
+    public void decided(List<CommandOutcome> outcomes, Map<UUID, String> traces) {
         if (outcomes.isEmpty()) {
             return;
         }
@@ -181,6 +182,6 @@ public class Ledger {
                 insert.executeBatch();
             }
         });
-        outbox.outcomes(outcomes);
+        outbox.outcomes(outcomes, traces);
     }
 }

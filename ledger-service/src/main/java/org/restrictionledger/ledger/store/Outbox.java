@@ -62,17 +62,17 @@ public class Outbox {
     public void events(List<Ledger.Sealed> events) {
         List<Row> rows = new ArrayList<>(events.size() * 2);
         for (Ledger.Sealed sealed : events) {
-            rows.add(eventRow(sealed.event(), sealed.data()));
-            rows.add(statusRow(sealed.event(), sealed.statusAfter()));
+            rows.add(eventRow(sealed.event(), sealed.data(), sealed.traceparent()));
+            rows.add(statusRow(sealed.event(), sealed.statusAfter(), sealed.traceparent()));
         }
         insert(rows);
     }
 
     /** Queues the outcomes in one JDBC batch. */
-    public void outcomes(List<CommandOutcome> outcomes) {
+    public void outcomes(List<CommandOutcome> outcomes, Map<java.util.UUID, String> traces) {
         List<Row> rows = new ArrayList<>(outcomes.size());
         for (CommandOutcome outcome : outcomes) {
-            rows.add(outcomeRow(outcome));
+            rows.add(outcomeRow(outcome, traces.get(outcome.commandId())));
         }
         insert(rows);
     }
@@ -101,7 +101,7 @@ public class Outbox {
         });
     }
 
-    private Row eventRow(RecordedEvent event, String data) {
+    private Row eventRow(RecordedEvent event, String data, String traceparent) {
         List<String> violations = EventSchemas.validate(Json.tree(data));
         if (!violations.isEmpty()) {
             throw new Failure.Refused("the " + event.event().type() + " event would break its schema: " + violations);
@@ -117,7 +117,7 @@ public class Outbox {
         headers.put(CloudEvents.HEADER_CONTENT_TYPE, CloudEvents.CONTENT_TYPE_JSON);
         headers.put(CloudEvents.HEADER_STREAM_VERSION, Long.toString(event.streamVersion()));
         headers.put(CloudEvents.HEADER_POSITION, Long.toString(event.position()));
-        traceparent().ifPresent(t -> headers.put(TRACEPARENT, t));
+        traceparent(traceparent).ifPresent(t -> headers.put(TRACEPARENT, t));
         return new Row(Topics.EVENTS, event.stream().toString(), headers, data, event.recordedAt());
     }
 
@@ -126,7 +126,7 @@ public class Outbox {
      * query API's detail shows, folded by the same {@link StatusFold} from the history the decision already holds,
      * plus the id of the event that caused it.
      */
-    private static Row statusRow(RecordedEvent event, StreamStatus status) {
+    private static Row statusRow(RecordedEvent event, StreamStatus status, String traceparent) {
         ObjectNode document = Json.mapper().valueToTree(status);
         document.put("eventId", event.eventId().toString());
         List<String> violations = EventSchemas.validate(EventSchemas.STATUS, document);
@@ -135,12 +135,18 @@ public class Outbox {
         }
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(CloudEvents.HEADER_CONTENT_TYPE, CloudEvents.CONTENT_TYPE_JSON);
-        traceparent().ifPresent(t -> headers.put(TRACEPARENT, t));
+        traceparent(traceparent).ifPresent(t -> headers.put(TRACEPARENT, t));
         return new Row(Topics.STATUS, event.stream().toString(), headers, Json.write(document), event.recordedAt());
     }
 
-    /** The current span as a W3C traceparent; empty when tracing is off or there is no span. */
-    private static Optional<String> traceparent() {
+    /**
+     * The trace a row continues: the command's own (batches decide many commands, each with its trace), else the
+     * current span as a W3C traceparent; empty when tracing is off or there is none.
+     */
+    private static Optional<String> traceparent(String ofCommand) {
+        if (ofCommand != null) {
+            return Optional.of(ofCommand);
+        }
         SpanContext span = Span.current().getSpanContext();
         return span.isValid()
                 ? Optional.of("00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex())
@@ -155,10 +161,10 @@ public class Outbox {
                 checkpoint.createdAt()).persist();
     }
 
-    private static Row outcomeRow(CommandOutcome outcome) {
+    private static Row outcomeRow(CommandOutcome outcome, String traceparent) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(CloudEvents.HEADER_CONTENT_TYPE, CloudEvents.CONTENT_TYPE_JSON);
-        traceparent().ifPresent(t -> headers.put(TRACEPARENT, t));
+        traceparent(traceparent).ifPresent(t -> headers.put(TRACEPARENT, t));
         return new Row(Topics.OUTCOMES, outcome.stream().toString(), headers, Json.write(outcome), outcome.decidedAt());
     }
 }

@@ -58,7 +58,8 @@ public class EventConsumer {
                 IncomingKafkaRecordMetadata<?, ?> meta = record.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow();
                 try {
                     events.add(new Projection.Received(read(record.getPayload(), meta.getHeaders(), meta.getOffset()),
-                            record.getPayload(), meta.getPartition(), meta.getOffset()));
+                            record.getPayload(), meta.getPartition(), meta.getOffset(),
+                            header(meta.getHeaders(), "traceparent")));
                 } catch (RuntimeException unreadable) {
                     durably.untilDone("dead-lettering offset " + meta.getOffset(), () -> {
                         deadLetters.send(CHANNEL, meta.getRecord(), unreadable);

@@ -14,6 +14,7 @@ import org.restrictionledger.events.status.StatusFold;
 import org.restrictionledger.events.status.StreamStatus;
 
 import org.restrictionledger.events.StreamId;
+import org.restrictionledger.support.messaging.Traces;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +39,10 @@ public class Projection {
     private static final Logger LOG = Logger.getLogger(Projection.class);
 
     /** An event as read from the topic: the decoded event, its JSON as received, where it was read. */
-    public record Received(RecordedEvent event, String data, int partition, long offset) {
+    public record Received(RecordedEvent event, String data, int partition, long offset, String traceparent) {
+        public Received(RecordedEvent event, String data, int partition, long offset) {
+            this(event, data, partition, offset, null);
+        }
     }
 
     private final EntityManager em;
@@ -130,7 +134,8 @@ public class Projection {
                 row.update(status);
             }
             changes.add(StatusChange.of(status, event.eventId(), now));
-            LOG.debugf("projected %s %s v%d: %s", event.event().type(), event.stream(), event.streamVersion(), status.status());
+            Traces.log(received.traceparent(), () -> LOG.infof("projected %s %s v%d: %s", event.event().type(),
+                    event.stream(), event.streamVersion(), status.status()));
         }
         ProjectedEvent.insertAll(em, inserted);
         StatusChange.insertAll(em, changes);
