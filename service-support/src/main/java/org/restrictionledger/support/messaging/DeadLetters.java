@@ -1,6 +1,5 @@
 package org.restrictionledger.support.messaging;
 
-import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -53,10 +52,10 @@ public class DeadLetters {
     }
 
     private final Config config;
-    private final Map<String, Object> kafka;
+    private final KafkaClientProperties kafka;
 
     @Inject
-    DeadLetters(Config config, @Identifier("default-kafka-broker") Map<String, Object> kafka) {
+    DeadLetters(Config config, KafkaClientProperties kafka) {
         this.config = config;
         this.kafka = kafka;
     }
@@ -207,29 +206,20 @@ public class DeadLetters {
         return start;
     }
 
-    /** The channels' own Kafka settings (bootstrap servers, security) with this client's on top. */
-    private Map<String, Object> common() {
-        Map<String, Object> props = new HashMap<>(kafka);
-        props.keySet().removeIf(k -> k.startsWith("group.") || k.equals("health.enabled"));
-        return props;
-    }
-
     private KafkaConsumer<byte[], byte[]> consumer(String topic) {
-        Map<String, Object> props = common();
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, topic + ".redrive");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        return new KafkaConsumer<>(props);
+        return new KafkaConsumer<>(kafka.with(Map.of(
+                ConsumerConfig.GROUP_ID_CONFIG, topic + ".redrive",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName())));
     }
 
     private KafkaProducer<byte[], byte[]> producer() {
-        Map<String, Object> props = common();
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        return new KafkaProducer<>(props);
+        return new KafkaProducer<>(kafka.with(Map.of(
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName())));
     }
 }
