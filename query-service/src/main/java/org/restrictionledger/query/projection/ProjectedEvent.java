@@ -3,7 +3,9 @@ package org.restrictionledger.query.projection;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -86,33 +88,40 @@ public class ProjectedEvent extends PanacheEntityBase {
         return row;
     }
 
-    /** Inserts the rows in one JDBC batch. */
+    /** Inserts the rows into the live table in one JDBC batch. */
     static void insertAll(EntityManager em, List<ProjectedEvent> rows) {
+        em.unwrap(Session.class).doWork(c -> insert(c, "projected_events", rows, false));
+    }
+
+    /**
+     * Inserts the rows into {@code table} (the live table, or a rebuild's shadow of it) in one JDBC batch.
+     *
+     * @param skipKnown whether an event id already in the table is passed over (a rebuild reading a record twice)
+     */
+    static void insert(Connection c, String table, List<ProjectedEvent> rows, boolean skipKnown) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
-        em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement insert = c.prepareStatement("""
-                    INSERT INTO projected_events (event_id, stream_id, country, platform, stream_version, position,
-                                                  event_type, effective_date, recorded_at, data, target_event_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?)""")) {
-                for (ProjectedEvent row : rows) {
-                    insert.setObject(1, row.eventId);
-                    insert.setString(2, row.streamId);
-                    insert.setString(3, row.country);
-                    insert.setString(4, row.platform);
-                    insert.setLong(5, row.streamVersion);
-                    insert.setLong(6, row.position);
-                    insert.setString(7, row.eventType);
-                    insert.setObject(8, row.effectiveDate);
-                    insert.setTimestamp(9, Timestamp.from(row.recordedAt));
-                    insert.setString(10, row.data);
-                    insert.setObject(11, row.targetEventId);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table + """
+                 (event_id, stream_id, country, platform, stream_version, position, event_type, effective_date,
+                  recorded_at, data, target_event_id)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?)""" + (skipKnown ? " ON CONFLICT DO NOTHING" : ""))) {
+            for (ProjectedEvent row : rows) {
+                insert.setObject(1, row.eventId);
+                insert.setString(2, row.streamId);
+                insert.setString(3, row.country);
+                insert.setString(4, row.platform);
+                insert.setLong(5, row.streamVersion);
+                insert.setLong(6, row.position);
+                insert.setString(7, row.eventType);
+                insert.setObject(8, row.effectiveDate);
+                insert.setTimestamp(9, Timestamp.from(row.recordedAt));
+                insert.setString(10, row.data);
+                insert.setObject(11, row.targetEventId);
+                insert.addBatch();
             }
-        });
+            insert.executeBatch();
+        }
     }
 
     public RecordedEvent toRecordedEvent() {

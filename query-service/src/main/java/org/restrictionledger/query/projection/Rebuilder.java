@@ -288,31 +288,7 @@ public class Rebuilder {
     }
 
     private static void insertEvents(Connection c, String table, List<RecordedEvent> events) throws SQLException {
-        if (events.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table + """
-                 (event_id, stream_id, country, platform, stream_version, position, event_type, effective_date,
-                  recorded_at, data, target_event_id)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?)
-                 ON CONFLICT DO NOTHING""")) {
-            for (RecordedEvent event : events) {
-                ProjectedEvent row = ProjectedEvent.of(event);
-                insert.setObject(1, row.eventId);
-                insert.setString(2, row.streamId);
-                insert.setString(3, row.country);
-                insert.setString(4, row.platform);
-                insert.setLong(5, row.streamVersion);
-                insert.setLong(6, row.position);
-                insert.setString(7, row.eventType);
-                insert.setObject(8, row.effectiveDate);
-                insert.setTimestamp(9, Timestamp.from(row.recordedAt));
-                insert.setString(10, row.data);
-                insert.setObject(11, row.targetEventId);
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+        ProjectedEvent.insert(c, table, events.stream().map(ProjectedEvent::of).toList(), true);
     }
 
     @PreDestroy
