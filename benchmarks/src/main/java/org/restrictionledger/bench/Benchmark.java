@@ -99,6 +99,10 @@ public final class Benchmark {
                 + "reached in it, not the full count.");
         String markdown = ResultsTable.render(options, machine, started, finished, loadBefore, busyBefore,
                 MachineInfo.loadAverage(), rows, cpuByPhase, notes);
+        if (options.profile() && !options.targetsRunningStack()) {
+            // The services are stopped now, so each has written its recording.
+            markdown += Profiles.markdown(root.resolve("benchmarks/target/bench-logs"));
+        }
         Path output = root.resolve(options.output());
         Files.createDirectories(output.getParent());
         Files.writeString(output, markdown);

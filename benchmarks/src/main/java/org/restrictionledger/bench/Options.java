@@ -30,13 +30,14 @@ import java.util.Map;
  * @param postgresUrl     a maintenance database JDBC URL on the stack's PostgreSQL, for the raw baseline
  * @param output          where the results table goes
  * @param note            a sentence for the Notes of the results (e.g. what else ran on the machine)
+ * @param profile         the services started here record a JDK Flight Recorder profile, summarised in the results
  */
 public record Options(String form, int rawRecords, int recordBytes, int partitions, int pgRows, int httpSeconds,
                       int warmupSeconds, int connections, int wideStreams, int deepStreams, int deepEvents,
                       int batchSize, int freshnessRate, int freshnessSeconds, long rebuildEvents, Duration budget,
                       int instances, String pollCountry, String ingestUrl, String ledgerUrl, String queryUrl,
                       String minimalUrl, String kafka, String postgresUrl, String postgresUser,
-                      String postgresPassword, Path output, String note) {
+                      String postgresPassword, Path output, String note, boolean profile) {
 
     /** The figures the issue sets as targets are for this rate. */
     public static final int TARGET_FRESHNESS_RATE = 1_000;
@@ -78,6 +79,7 @@ public record Options(String form, int rawRecords, int recordBytes, int partitio
         v.put("poll-country", "RU");
         v.put("postgres-user", "postgres");
         v.put("postgres-password", "postgres");
+        v.put("profile", "true");
         given.forEach((key, value) -> {
             if (!KNOWN.contains(key)) {
                 throw new IllegalArgumentException("unknown option --" + key + "; known: " + KNOWN);
@@ -95,7 +97,7 @@ public record Options(String form, int rawRecords, int recordBytes, int partitio
                 v.getOrDefault("ingest-url", ""), v.getOrDefault("ledger-url", ""), v.getOrDefault("query-url", ""),
                 v.getOrDefault("minimal-url", ""), v.getOrDefault("kafka", ""), v.getOrDefault("postgres-url", ""),
                 v.get("postgres-user"), v.get("postgres-password"), Path.of(v.get("output")),
-                v.getOrDefault("note", ""));
+                v.getOrDefault("note", ""), Boolean.parseBoolean(v.get("profile")));
         if (options.instances() < 1 || options.instances() > 2) {
             throw new IllegalArgumentException("--instances is 1 or 2");
         }
@@ -112,7 +114,7 @@ public record Options(String form, int rawRecords, int recordBytes, int partitio
             "partitions", "pg-rows", "http-seconds", "warmup-seconds", "connections", "wide-streams", "deep-streams",
             "deep-events", "batch-size", "freshness-rate", "freshness-seconds", "rebuild-events", "budget",
             "instances", "poll-country", "ingest-url", "ledger-url", "query-url", "minimal-url", "kafka",
-            "postgres-url", "postgres-user", "postgres-password", "output", "note");
+            "postgres-url", "postgres-user", "postgres-password", "output", "note", "profile");
 
     private static int i(Map<String, String> values, String key) {
         return Integer.parseInt(values.get(key).replace("_", ""));

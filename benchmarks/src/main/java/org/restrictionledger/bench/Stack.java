@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,8 @@ final class Stack implements AutoCloseable {
     private final Map<String, Duration> startTimes = new LinkedHashMap<>();
     private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Services started here record a Flight Recorder profile into {@code logs/<instance>.jfr}. */
+    private boolean profile;
 
     private Stack(Path root, String kafka, PostgresServer postgres) {
         this.root = root;
@@ -67,6 +70,7 @@ final class Stack implements AutoCloseable {
             throw e;
         }
         Stack stack = new Stack(root, broker.bootstrapServers(), embedded.server());
+        stack.profile = options.profile();
         // Closed last: the run's broker and database data are throw-away (a full run leaves gigabytes); logs stay.
         stack.started.add(() -> deleteTree(data));
         stack.started.add(broker);
@@ -76,6 +80,11 @@ final class Stack implements AutoCloseable {
             log.accept("kafka " + broker.bootstrapServers() + ", postgresql " + embedded.server().adminJdbcUrl()
                     + ", data in " + data);
             Files.createDirectories(stack.logs);
+            try (Stream<Path> stale = Files.list(stack.logs)) {
+                for (Path recording : stale.filter(f -> f.toString().endsWith(".jfr")).toList()) {
+                    Files.delete(recording);
+                }
+            }
             for (String service : List.of("ingest", "ledger", "query")) {
                 stack.startService(service, service);
                 log.accept(service + " ready in " + stack.startTimes.get(service).toMillis() + " ms at " + stack.urls.get(service));
@@ -127,16 +136,24 @@ final class Stack implements AutoCloseable {
     private void startService(String service, String instance) {
         Path jar = root.resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
         Path log = logs.resolve(instance + ".log");
+        Map<String, String> env = new HashMap<>(Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka,
+                "QUARKUS_DATASOURCE_JDBC_URL", postgres.ensureDatabase(service),
+                "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
+                "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
+                "RL_LOG_JSON", "false",
+                // The load comes from one address: the per-client rate limits would cut it.
+                "RL_RATE_LIMIT_ENABLED", "false"));
+        if (profile) {
+            Path recording = logs.resolve(instance + ".jfr");
+            try {
+                Files.deleteIfExists(recording);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            env.put("JAVA_TOOL_OPTIONS", Profiles.recordingOption(recording));
+        }
         Instant launched = Instant.now();
-        ServiceProcess process = ServiceProcess.start(instance, jar, KafkaBroker.freePort(),
-                Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka,
-                        "QUARKUS_DATASOURCE_JDBC_URL", postgres.ensureDatabase(service),
-                        "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
-                        "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
-                        "RL_LOG_JSON", "false",
-                        // The load comes from one address: the per-client rate limits would cut it.
-                        "RL_RATE_LIMIT_ENABLED", "false"),
-                logFile(log));
+        ServiceProcess process = ServiceProcess.start(instance, jar, KafkaBroker.freePort(), env, logFile(log));
         started.add(process);
         process.awaitReady(READY_TIMEOUT);
         startTimes.put(instance, Duration.between(launched, Instant.now()));

@@ -44,5 +44,10 @@ class BenchmarkSmokeIT {
         String written = Files.readString(report.written());
         assertTrue(written.contains("| figure | measured |") && written.contains("end to end, wide")
                 && written.contains("2 ledger + 2 query instances"), written);
+        // each service instance recorded a profile, and the summary names where its CPU went
+        for (String instance : List.of("ingest", "ledger", "query", "ledger-2", "query-2")) {
+            assertTrue(written.contains("\n**" + instance + "** ("), "no profile of " + instance + "\n" + written);
+        }
+        assertTrue(written.contains("| this product's method nearest on the stack |"), written);
     }
 }
