@@ -53,9 +53,10 @@ public class LiveResource {
             @QueryParam("after") String after) {
         AtomicLong cursor = new AtomicLong(lastEventId != null ? parse("Last-Event-ID", lastEventId)
                 : after != null ? parse("after", after) : head());
-        OutboundSseEvent opening = sse.newEventBuilder().comment("changes after " + cursor.get())
+        OutboundSseEvent opening = sse.newEventBuilder().comment(" changes after " + cursor.get())
                 .reconnectDelay(config.retry().toMillis()).build();
-        OutboundSseEvent heartbeat = sse.newEventBuilder().comment("keep-alive").build();
+        // ": keep-alive": a comment line, which EventSource ignores and proxies see as traffic.
+        OutboundSseEvent heartbeat = sse.newEventBuilder().comment(" keep-alive").build();
         Multi<OutboundSseEvent> changes = Multi.createBy().repeating()
                 .uni(() -> feed.after(cursor.get()).invoke(entries -> {
                     if (!entries.isEmpty()) {

@@ -4,10 +4,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.UniEmitter;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -19,6 +19,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The one reader of the change log in this instance. Every poll interval it reads what is new (one query while less
@@ -56,6 +59,11 @@ public class ChangeFeed {
     private volatile long floor;
     private volatile long head;
     private volatile boolean ready;
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "change-feed");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     ChangeFeed(ChangeLog log, Versions versions, LiveConfig config, MeterRegistry registry) {
         this.log = log;
@@ -74,11 +82,25 @@ public class ChangeFeed {
                 .description("open event streams waiting for the next change").register(registry);
     }
 
+    /**
+     * One thread of its own polls, at a fixed delay (the scheduler extension runs nothing more often than every
+     * second; the default interval is half that).
+     */
     void start(@Observes StartupEvent event) {
+        poller.scheduleWithFixedDelay(this::pollSafely, 0, config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        poller.shutdownNow();
+    }
+
+    private void pollSafely() {
         try {
-            load();
+            poll();
         } catch (RuntimeException e) {
-            LOG.warnf("the change log cannot be read yet (%s); the poller tries again every %s", e.getMessage(),
+            // Logged, and tried again at the next interval: an exception would end a scheduled task's repetitions.
+            LOG.warnf("the live feed cannot read the change log (%s); it tries again in %s", e.getMessage(),
                     config.pollInterval());
         }
     }
@@ -97,8 +119,6 @@ public class ChangeFeed {
         LOG.infof("live feed starts at change %d (%d streams)", last, latest.size());
     }
 
-    @Scheduled(every = "${query.stream.poll-interval:0.5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         if (!ready) {
             load();
