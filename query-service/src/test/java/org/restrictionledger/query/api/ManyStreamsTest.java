@@ -117,6 +117,10 @@ class ManyStreamsTest {
             long heapGrowth = usedHeap() - heapBefore;
             assertTrue(heapGrowth < 128L * 1024 * 1024, "heap grew by " + heapGrowth / 1024 / 1024 + " MiB with "
                     + STREAMS + " streams open");
+            // The figures, for the record (the build log).
+            System.out.printf("%d open SSE streams: %.0f change-log reads in %.1f poll intervals, threads %d -> %d,"
+                            + " heap growth %d MiB%n", STREAMS, polled, intervals, threadsBefore, threadsOpen,
+                    heapGrowth / 1024 / 1024);
         } finally {
             open.forEach(SseConnection::close);
             executor.shutdownNow();
