@@ -1,15 +1,20 @@
 package org.restrictionledger.query.api;
 
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.restrictionledger.events.StreamId;
 import org.restrictionledger.events.catalog.Countries;
-import org.restrictionledger.query.projection.Sql;
+import org.restrictionledger.events.catalog.Platform;
+import org.restrictionledger.events.catalog.Platforms;
+import org.restrictionledger.query.live.ChangeFeed;
+import org.restrictionledger.query.live.Versions;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,10 +27,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Cheap polling for every GET of the API: a strong {@code ETag} made of the read model's change sequence (of the
- * country the URL is about, or of the whole world) and of the request (path, query, representation). A matching
- * {@code If-None-Match} is answered 304 from that one indexed lookup, before any body is built. Every answer carries
- * {@code Cache-Control: no-cache} (store, but revalidate), {@code Last-Modified} and {@code Vary: Accept}.
+ * Cheap polling for every GET of the API: a strong {@code ETag} made of the latest change of exactly the streams the
+ * body covers (one stream, a country's, a platform's, or the world's, as the URL and its filters say) and of the
+ * request (path, query, and the representation negotiated: JSON or CSV). Those marks are kept in memory by the
+ * {@link ChangeFeed} from the change log ({@link Versions}), so a matching {@code If-None-Match} is answered 304 from
+ * a map lookup, before any body is built or the database is asked; a change in RU/telegram changes the tags of RU's
+ * lists and of the world's, and not of {@code /countries/RU/platforms/whatsapp} nor of another country. The marks
+ * follow the store within one poll interval ({@code query.stream.poll-interval}); a read-your-writes request
+ * ({@code minVersion}) newer than the marks is never answered 304. Every answer carries {@code Cache-Control:
+ * no-cache} (store, but revalidate), {@code Last-Modified} and {@code Vary: Accept}.
  */
 public class ConditionalGet {
 
@@ -33,28 +43,32 @@ public class ConditionalGet {
     private static final String MODIFIED = ConditionalGet.class.getName() + ".modified";
     private static final String ANY = ConditionalGet.class.getName() + ".any";
     private static final List<String> UNCACHED = List.of("/api/v1/stream", "/api/v1/projection");
+    private static final MediaType CSV = MediaType.valueOf(Params.CSV);
 
-    private final EntityManager em;
+    private final Versions versions;
 
-    ConditionalGet(EntityManager em) {
-        this.em = em;
+    ConditionalGet(Versions versions) {
+        this.versions = versions;
     }
 
     @ServerRequestFilter
     public Optional<Response> check(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (!"GET".equals(request.getMethod()) || !path.startsWith("/api/v1/") || UNCACHED.stream().anyMatch(path::startsWith)) {
+        if (!"GET".equals(request.getMethod()) || !path.startsWith("/api/v1/") || UNCACHED.stream().anyMatch(path::startsWith)
+                || !versions.ready()) {
             return Optional.empty();
         }
-        Object[] latest = latestChange(country(path));
-        long seq = latest == null ? 0 : ((Number) latest[0]).longValue();
-        Instant modified = latest == null ? Instant.EPOCH : Sql.instant(latest[1]);
-        EntityTag tag = new EntityTag(seq + "-" + digest(request));
+        MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
+        Versions.Mark mark = mark(path.split("/"), query);
+        if (mark == null) {
+            return Optional.empty(); // a name no stream has: the resource answers 404
+        }
+        EntityTag tag = new EntityTag(mark.seq() + "-" + digest(request));
         request.setProperty(TAG, tag);
-        request.setProperty(MODIFIED, modified);
+        request.setProperty(MODIFIED, mark.at());
         String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
-        if (ifNoneMatch != null && matches(ifNoneMatch, tag)) {
-            return Optional.of(headers(Response.notModified(tag), modified).build());
+        if (ifNoneMatch != null && matches(ifNoneMatch, tag) && !waitsForNewer(mark, query, request)) {
+            return Optional.of(headers(Response.notModified(tag), mark.at()).build());
         }
         if (ifNoneMatch != null && ifNoneMatch.strip().equals("*")) {
             // RFC 9110 13.1.2: "*" matches only when the resource has a current representation, which only the
@@ -85,31 +99,76 @@ public class ConditionalGet {
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
     }
 
-    /** The country a URL is about, when it is about one. */
-    private static String country(String path) {
-        String[] parts = path.split("/");
-        return parts.length > 4 && "countries".equals(parts[3]) ? Countries.resolve(parts[4]).orElse(null) : null;
+    /**
+     * The latest change of the streams a URL's body covers: {@code /countries/{cc}/platforms/{p}} one stream;
+     * {@code /countries/{cc}/...} the country (one stream for a timeline with {@code ?platform=}); {@code /platforms/{p}/...} the
+     * platform; {@code /fines} and {@code /stats} what their {@code country} / {@code platform} filters name; the world
+     * otherwise. Null when a name in the path resolves to nothing.
+     */
+    private Versions.Mark mark(String[] parts, MultivaluedMap<String, String> query) {
+        String resource = parts.length > 3 ? parts[3] : "";
+        if ("countries".equals(resource) && parts.length > 4) {
+            String country = Countries.resolve(parts[4]).orElse(null);
+            String platform = parts.length > 6 && "platforms".equals(parts[5]) ? parts[6]
+                    : parts.length > 5 && "timeline".equals(parts[5]) ? query.getFirst("platform") : null;
+            return country == null ? null : scope(country, platform);
+        }
+        if ("platforms".equals(resource) && parts.length > 4) {
+            return scope(null, parts[4]);
+        }
+        if ("fines".equals(resource) || "stats".equals(resource)) {
+            String country = query.getFirst("country");
+            return scope(country == null ? null : Countries.resolve(country).orElse(null),
+                    "fines".equals(resource) ? query.getFirst("platform") : null);
+        }
+        return versions.world();
     }
 
-    private Object[] latestChange(String country) {
-        List<?> rows = (country == null
-                ? em.createNativeQuery("SELECT seq, changed_at FROM status_changes ORDER BY seq DESC LIMIT 1")
-                : em.createNativeQuery("SELECT seq, changed_at FROM status_changes WHERE country = ?1 ORDER BY seq DESC LIMIT 1")
-                        .setParameter(1, country))
-                .getResultList();
-        return rows.isEmpty() ? null : (Object[]) rows.get(0);
+    private Versions.Mark scope(String country, String platform) {
+        String slug = platform == null ? null : Platforms.resolve(platform).map(Platform::slug).orElse(null);
+        if (platform != null && slug == null) {
+            return null;
+        }
+        if (country != null && slug != null) {
+            return versions.stream(new StreamId(country, slug).toString());
+        }
+        return country != null ? versions.country(country) : slug != null ? versions.platform(slug) : versions.world();
     }
 
+    /** A read-your-writes request for a version the marks have not reached yet: it must see the body. */
+    private static boolean waitsForNewer(Versions.Mark mark, MultivaluedMap<String, String> query,
+                                         ContainerRequestContext request) {
+        String wanted = Optional.ofNullable(query.getFirst("minVersion")).orElse(request.getHeaderString("X-Min-Version"));
+        if (wanted == null) {
+            return false;
+        }
+        try {
+            return Long.parseLong(wanted.strip()) > mark.version();
+        } catch (NumberFormatException e) {
+            return true; // the resource answers 400
+        }
+    }
+
+    /** The request's own part of the tag: path, query and the representation (JSON or CSV) the resource will send. */
     private static String digest(ContainerRequestContext request) {
         String representation = request.getUriInfo().getRequestUri().getRawPath() + "?"
                 + Optional.ofNullable(request.getUriInfo().getRequestUri().getRawQuery()).orElse("") + "|"
-                + Optional.ofNullable(request.getHeaderString(HttpHeaders.ACCEPT)).orElse("");
+                + (csv(request) ? Params.CSV : MediaType.APPLICATION_JSON);
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(representation.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** As {@link Params#csv}: {@code ?format=csv}, or CSV named in Accept. */
+    private static boolean csv(ContainerRequestContext request) {
+        String format = request.getUriInfo().getQueryParameters().getFirst("format");
+        if (format != null) {
+            return format.equalsIgnoreCase("csv");
+        }
+        return request.getAcceptableMediaTypes().stream().anyMatch(t -> t.isCompatible(CSV) && !t.isWildcardType());
     }
 
     private static boolean matches(String ifNoneMatch, EntityTag tag) {

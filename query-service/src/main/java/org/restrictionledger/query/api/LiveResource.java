@@ -1,10 +1,7 @@
 package org.restrictionledger.query.api;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -14,46 +11,38 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.restrictionledger.events.json.Json;
-import org.restrictionledger.query.projection.Sql;
+import org.restrictionledger.query.live.ChangeFeed;
+import org.restrictionledger.query.live.LiveConfig;
 import org.restrictionledger.support.problem.Excerpt;
+import org.restrictionledger.support.problem.Problem;
 import org.restrictionledger.support.problem.ProblemException;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code GET /api/v1/stream}: Server-Sent Events, one per projected change (event {@code status}, id = the change's
  * sequence number). The changes come from the read model's change log, so every replica serves every change, and
- * {@code Last-Event-ID} resumes exactly after the last one received: no gap, no repeat.
+ * {@code Last-Event-ID} resumes exactly after the last one received: no gap, no repeat. Without a resume position
+ * (a browser's first connect) the stream starts at the latest change. The stream opens with {@code retry:} and sends
+ * a comment line when it has been silent for a heartbeat interval. No connection reads the database while it is
+ * live: the one {@link ChangeFeed} of the instance does, and wakes them all.
  */
 @Path("/api/v1/stream")
 public class LiveResource {
 
-    /** What a live screen receives for each change. */
-    public record Change(long seq, String stream, String status, long version, UUID eventId, Instant changedAt) {
-    }
+    private final ChangeFeed feed;
+    private final LiveConfig config;
 
-    private final EntityManager em;
-    private final Duration pollInterval;
-    private final int batch;
-
-    LiveResource(EntityManager em,
-                 @ConfigProperty(name = "query.stream.poll-interval", defaultValue = "0.5s") Duration pollInterval,
-                 @ConfigProperty(name = "query.stream.batch-size", defaultValue = "500") int batch) {
-        this.em = em;
-        this.pollInterval = pollInterval;
-        this.batch = batch;
+    LiveResource(ChangeFeed feed, LiveConfig config) {
+        this.feed = feed;
+        this.config = config;
     }
 
     @GET
-    @Blocking // the head is read from the database when no resume position is given (a browser's first connect)
+    @Blocking // without a resume position the head is read from the store (a browser's first connect)
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Every status change as it is projected (SSE); Last-Event-ID resumes without gaps")
     public Multi<OutboundSseEvent> stream(
@@ -63,38 +52,35 @@ public class LiveResource {
             @Parameter(description = "the same as Last-Event-ID, for clients that cannot set headers")
             @QueryParam("after") String after) {
         AtomicLong cursor = new AtomicLong(lastEventId != null ? parse("Last-Event-ID", lastEventId)
-                : after != null ? parse("after", after) : latest());
-        return Multi.createFrom().ticks().every(pollInterval)
-                .emitOn(Infrastructure.getDefaultWorkerPool())
-                .onOverflow().drop()
-                .onItem().transformToIterable(tick -> {
-                    List<Change> changes = QuarkusTransaction.requiringNew().call(() -> changesAfter(cursor.get()));
-                    if (!changes.isEmpty()) {
-                        cursor.set(changes.get(changes.size() - 1).seq());
+                : after != null ? parse("after", after) : head());
+        OutboundSseEvent opening = sse.newEventBuilder().comment(" changes after " + cursor.get())
+                .reconnectDelay(config.retry().toMillis()).build();
+        // ": keep-alive": a comment line, which EventSource ignores and proxies see as traffic.
+        OutboundSseEvent heartbeat = sse.newEventBuilder().comment(" keep-alive").build();
+        Multi<OutboundSseEvent> changes = Multi.createBy().repeating()
+                .uni(() -> feed.after(cursor.get()).invoke(entries -> {
+                    if (!entries.isEmpty()) {
+                        cursor.set(entries.get(entries.size() - 1).change().seq());
                     }
-                    return changes;
-                })
-                .map(change -> sse.newEventBuilder()
-                        .id(Long.toString(change.seq()))
-                        .name("status")
-                        .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                        .data(Json.write(change))
-                        .build());
+                }))
+                .indefinitely()
+                .onItem().transformToIterable(entries -> entries.isEmpty() ? List.of(heartbeat)
+                        : entries.stream().map(e -> sse.newEventBuilder()
+                                .id(Long.toString(e.change().seq()))
+                                .name("status")
+                                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                                .data(e.json())
+                                .build()).toList());
+        return Multi.createBy().concatenating().streams(Multi.createFrom().item(opening), changes);
     }
 
-    private List<Change> changesAfter(long seq) {
-        List<?> rows = em.createNativeQuery("""
-                        SELECT seq, stream_id, status, version, CAST(event_id AS text), changed_at FROM status_changes
-                        WHERE seq > ?1 ORDER BY seq LIMIT ?2""")
-                .setParameter(1, seq).setParameter(2, batch).getResultList();
-        return rows.stream().map(r -> (Object[]) r).map(r -> new Change(((Number) r[0]).longValue(), (String) r[1],
-                (String) r[2], ((Number) r[3]).longValue(), UUID.fromString((String) r[4]),
-                Sql.instant(r[5]))).toList();
-    }
-
-    private long latest() {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em
-                .createNativeQuery("SELECT COALESCE(MAX(seq), 0) FROM status_changes").getSingleResult()).longValue());
+    private long head() {
+        try {
+            return feed.head();
+        } catch (IllegalStateException e) {
+            throw new ProblemException(Problem.of(503, "change-log-unavailable", "Change log unavailable",
+                    "the live stream cannot read where the change log stands; try again in a moment"));
+        }
     }
 
     private static long parse(String name, String id) {

@@ -174,6 +174,7 @@ public class Rebuilder {
                 foldInto(c, """
                         SELECT CAST(data AS text) FROM projected_events_rebuild
                         WHERE stream_id IN (SELECT stream_id FROM rebuild_delta) ORDER BY stream_id, stream_version""");
+                s.execute(StatusChange.LOCK_FOR_APPEND);
                 int changed = s.executeUpdate("""
                         INSERT INTO status_changes (stream_id, country, platform, status, version, event_id, changed_at)
                         SELECT n.stream_id, n.country, n.platform, n.status, n.version,

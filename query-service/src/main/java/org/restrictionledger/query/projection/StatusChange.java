@@ -18,7 +18,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A stream's status after one projected event; {@code seq} orders all changes (SSE ids, ETags). */
+/**
+ * A stream's status after one projected event; {@code seq} orders all changes (SSE ids, ETags). Whoever appends to
+ * the log takes {@link #APPEND_LOCK} first, in the appending transaction: sequence numbers are then handed out in
+ * commit order, so a reader that has seen change n never later finds one below n (a bigserial alone does not promise
+ * that: a transaction that took n may commit after one that took n + 1).
+ */
 @Entity
 @Table(name = "status_changes")
 public class StatusChange extends PanacheEntityBase {
@@ -60,11 +65,18 @@ public class StatusChange extends PanacheEntityBase {
         return change;
     }
 
-    /** Inserts the changes in one JDBC batch, in order (their sequence numbers follow it). */
+    /** The transaction-scoped advisory lock of appends to the log (outside the int4 range that stream locks use). */
+    public static final long APPEND_LOCK = 0x5354_4154_5553_4c4fL;
+
+    /** The statement that takes {@link #APPEND_LOCK}; it is held until the transaction ends. */
+    public static final String LOCK_FOR_APPEND = "SELECT count(pg_advisory_xact_lock(" + APPEND_LOCK + "))";
+
+    /** Inserts the changes in one JDBC batch, in order (their sequence numbers follow it), under the append lock. */
     static void insertAll(EntityManager em, List<StatusChange> changes) {
         if (changes.isEmpty()) {
             return;
         }
+        em.createNativeQuery(LOCK_FOR_APPEND).getSingleResult();
         em.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement insert = c.prepareStatement("""
                     INSERT INTO status_changes (stream_id, country, platform, status, version, event_id, changed_at)

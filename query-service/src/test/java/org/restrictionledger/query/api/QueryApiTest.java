@@ -154,8 +154,10 @@ class QueryApiTest {
 
         events.publish("signal", imposed(Measure.THROTTLING, day(2025, 3, 1)));
         events.awaitVersion("signal", 2);
+        // Tags follow the change log as the live feed reads it, within a poll interval.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("If-None-Match", etag).when().get(path)
+                .then().statusCode(200));
         Response changed = given().header("If-None-Match", etag).when().get(path);
-        changed.then().statusCode(200);
         assertNotEquals(etag, changed.getHeader("ETag"));
         // A CSV of the same data is another representation, with another tag.
         assertNotEquals(changed.getHeader("ETag"), given().accept("text/csv").when().get(path).getHeader("ETag"));

@@ -1,0 +1,68 @@
+package org.restrictionledger.query.live;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The latest change of every stream, country and platform, and of the world, in memory: what ETags are made of, so a
+ * conditional GET is answered from a map lookup. Fed by the {@link ChangeFeed} from the change log (never from this
+ * instance's own writes), so every replica derives the same marks from the same store.
+ */
+@ApplicationScoped
+public class Versions {
+
+    /** The latest change of a scope: its sequence number, when it was projected, and (for a stream) its version. */
+    public record Mark(long seq, Instant at, long version) {
+        public static final Mark NONE = new Mark(0, Instant.EPOCH, 0);
+
+        Mark later(Change change) {
+            return change.seq() > seq ? new Mark(change.seq(), change.changedAt(), change.version()) : this;
+        }
+    }
+
+    private final Map<String, Mark> streams = new ConcurrentHashMap<>();
+    private final Map<String, Mark> countries = new ConcurrentHashMap<>();
+    private final Map<String, Mark> platforms = new ConcurrentHashMap<>();
+    private volatile Mark world = Mark.NONE;
+    private volatile boolean loaded;
+
+    void apply(List<Change> changes) {
+        Mark w = world;
+        for (Change change : changes) {
+            streams.merge(change.stream(), Mark.NONE.later(change), (old, x) -> old.later(change));
+            countries.merge(change.country(), Mark.NONE.later(change), (old, x) -> old.later(change));
+            platforms.merge(change.platform(), Mark.NONE.later(change), (old, x) -> old.later(change));
+            w = w.later(change);
+        }
+        world = w;
+    }
+
+    void loaded() {
+        loaded = true;
+    }
+
+    /** Whether the marks reflect the change log (false until the feed's first read). */
+    public boolean ready() {
+        return loaded;
+    }
+
+    public Mark stream(String streamId) {
+        return streams.getOrDefault(streamId, Mark.NONE);
+    }
+
+    public Mark country(String country) {
+        return countries.getOrDefault(country, Mark.NONE);
+    }
+
+    public Mark platform(String platform) {
+        return platforms.getOrDefault(platform, Mark.NONE);
+    }
+
+    public Mark world() {
+        return world;
+    }
+}
