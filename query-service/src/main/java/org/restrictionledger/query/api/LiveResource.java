@@ -1,5 +1,6 @@
 package org.restrictionledger.query.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
@@ -16,7 +17,15 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.restrictionledger.events.StreamId;
+import org.restrictionledger.events.catalog.Countries;
+import org.restrictionledger.events.catalog.Platform;
+import org.restrictionledger.events.catalog.Platforms;
 import org.restrictionledger.events.json.Json;
 import org.restrictionledger.query.projection.Sql;
 import org.restrictionledger.support.problem.Excerpt;
@@ -36,8 +45,32 @@ import java.util.concurrent.atomic.AtomicLong;
 @Path("/api/v1/stream")
 public class LiveResource {
 
-    /** What a live screen receives for each change. */
+    /**
+     * What a live screen receives for each change. Like every status item it names its country and platform (code and
+     * name), derived from {@code stream}, so a screen can show it without a look-up.
+     */
+    @Schema(name = "StatusChange")
     public record Change(long seq, String stream, String status, long version, UUID eventId, Instant changedAt) {
+
+        @JsonProperty("country")
+        public String country() {
+            return StreamId.parse(stream).country();
+        }
+
+        @JsonProperty("countryName")
+        public String countryName() {
+            return Countries.nameOf(country());
+        }
+
+        @JsonProperty("platform")
+        public String platform() {
+            return StreamId.parse(stream).platform();
+        }
+
+        @JsonProperty("platformName")
+        public String platformName() {
+            return Platforms.resolve(platform()).map(Platform::name).orElse(platform());
+        }
     }
 
     private final EntityManager em;
@@ -56,6 +89,19 @@ public class LiveResource {
     @Blocking // the head is read from the database when no resume position is given (a browser's first connect)
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Every status change as it is projected (SSE); Last-Event-ID resumes without gaps")
+    @APIResponse(responseCode = "200", description = "A Server-Sent Events stream that stays open: one event named "
+            + "status per change, its id the change's sequence number, its data a StatusChange as JSON",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING,
+                    description = "text/event-stream (WHATWG HTML, Server-sent events); each data line is a "
+                            + "StatusChange (#/components/schemas/StatusChange)"),
+                    example = """
+                            id: 4182
+                            event: status
+                            data: {"seq":4182,"stream":"RU/whatsapp","status":"BLOCKED","version":4,\
+                            "eventId":"9b0d5f0e-1c2a-4e57-9a51-3f1c2a7e0d11","changedAt":"2026-02-12T10:00:00Z",\
+                            "country":"RU","countryName":"Russia","platform":"whatsapp","platformName":"WhatsApp"}
+
+                            """))
     public Multi<OutboundSseEvent> stream(
             @Context Sse sse,
             @Parameter(description = "resume after this change (sent by EventSource on reconnect)")
