@@ -110,7 +110,8 @@ public final class OpenApiContract {
         assertFalse(routes.isEmpty(), "no JAX-RS resources found");
         Map<String, Schema> schemas = document.getComponents().getSchemas();
         assertTrue(schemas.containsKey("Problem"), "the shared Problem schema");
-        assertEquals(List.of(), schemas.keySet().stream().filter(n -> Character.isDigit(n.charAt(n.length() - 1))).toList(),
+        assertEquals(List.of(), schemas.keySet().stream()
+                .filter(n -> Character.isDigit(n.charAt(n.length() - 1))).toList(),
                 "schema names made unique by a number");
         assertFalse(schemas.containsKey("OutboundSseEvent"), "SSE described as a JAX-RS type");
 
@@ -148,7 +149,8 @@ public final class OpenApiContract {
         Set<String> successTypes = new TreeSet<>();
         for (String code : success) {
             ApiResponse response = responses.get(code);
-            assertTrue(response.getContent() != null && !response.getContent().isEmpty(), name + " " + code + ": no content");
+            assertTrue(response.getContent() != null && !response.getContent().isEmpty(),
+                    name + " " + code + ": no content");
             response.getContent().forEach((type, media) -> {
                 assertNotNull(media.getSchema(), name + " " + code + " " + type + ": no schema");
                 successTypes.add(type);
@@ -158,9 +160,12 @@ public final class OpenApiContract {
             assertTrue(successTypes.contains(CSV), name + " answers CSV but does not document text/csv");
         }
         if (route.produces().contains(EVENT_STREAM)) {
-            assertTrue(successTypes.contains(EVENT_STREAM), name + " answers SSE but does not document text/event-stream");
+            assertTrue(successTypes.contains(EVENT_STREAM),
+                    name + " answers SSE but does not document text/event-stream");
             Schema<?> stream = responses.get(success.get(0)).getContent().get(EVENT_STREAM).getSchema();
-            assertTrue("string".equals(stream.getType()) || (stream.getTypes() != null && stream.getTypes().contains("string")),
+            boolean text = "string".equals(stream.getType())
+                    || (stream.getTypes() != null && stream.getTypes().contains("string"));
+            assertTrue(text,
                     name + ": an event stream is text, not " + stream.get$ref());
         }
 

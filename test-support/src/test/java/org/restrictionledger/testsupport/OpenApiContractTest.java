@@ -38,7 +38,8 @@ class OpenApiContractTest {
     }
 
     private static final String PROBLEM = """
-            {"description": "x", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}""";
+            {"description": "x", "content": {"application/problem+json":
+              {"schema": {"$ref": "#/components/schemas/Problem"}}}}""";
 
     private static String document(String thing, String schemaName, String liveSchema) {
         return """

@@ -45,10 +45,12 @@ public class ReportResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit one report")
-    @APIResponse(responseCode = "202", description = "Accepted for the ledger; follow Location (relative) for the decision",
+    @APIResponse(responseCode = "202", description = "Accepted for the ledger; follow Location (relative) for the "
+            + "decision",
             headers = @Header(name = "Location", description = "the submission, e.g. /api/v1/submissions/{id}",
                     schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SubmissionView.class),
                     examples = @ExampleObject(name = "pending", value = SubmissionResource.PENDING_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid report: every field error, as application/problem+json")
     @APIResponse(responseCode = "413", description = "A body over 64 KiB, however it is sent")
@@ -66,8 +68,8 @@ public class ReportResource {
         Submissions.Submitted s = submissions.submit(ReportReader.report(body), idempotencyKey);
         SubmissionView view = new SubmissionView(s.submissionId(), s.stream(), s.type(), Submission.Status.PENDING,
                 s.receivedAt(), null, null, null, null, SubmissionResource.path(s.submissionId()));
-        // A relative reference (RFC 9110 §10.2.2): ResponseBuilder.location() would make it absolute from the Host this
-        // request came in on, which behind a proxy is not the address the client used.
+        // A relative reference (RFC 9110 §10.2.2): ResponseBuilder.location() would make it absolute from the Host
+        // this request came in on, which behind a proxy is not the address the client used.
         Response.ResponseBuilder response = Response.accepted(view)
                 .header(HttpHeaders.LOCATION, SubmissionResource.path(s.submissionId()));
         if (s.replayed()) {
@@ -101,7 +103,8 @@ public class ReportResource {
             """))
     @Operation(summary = "Submit up to 10,000 reports as CSV with a header row (columns: see BatchReader.CSV_COLUMNS)")
     @APIResponse(responseCode = "200", description = "Per row (the header is row 1): SUBMITTED, INVALID or UNAVAILABLE",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchResult.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = BatchResult.class)))
     @APIResponse(responseCode = "413", description = "More than 10,000 rows, or a body over 16 MiB")
     public BatchResult csv(byte[] body) {
         BodyLimits.check(body, BodyLimits.BATCH);

@@ -46,7 +46,8 @@ public class CheckpointResource {
     @POST
     @Operation(summary = "Sign a checkpoint of every stream's head now; it is also published on restrictions.checkpoints.v1")
     @APIResponse(responseCode = "201", description = "The signed checkpoint",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Checkpoint.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Checkpoint.class)))
     public Response create() {
         return Response.status(Response.Status.CREATED).entity(checkpoints.publish()).build();
     }
@@ -63,7 +64,8 @@ public class CheckpointResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Check a kept checkpoint: signed by this ledger, and each stream still passes through its head")
     @APIResponse(responseCode = "200", description = "valid, or what does not match",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckpointCheck.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CheckpointCheck.class),
                     examples = @ExampleObject(name = "valid", value = """
                             {"valid": true, "findings": []}""")))
     public CheckpointCheck verify(Checkpoint checkpoint) {

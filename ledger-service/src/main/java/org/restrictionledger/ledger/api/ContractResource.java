@@ -72,8 +72,9 @@ public class ContractResource {
     @Path("asyncapi.yaml")
     @Produces(YAML)
     @Operation(summary = "The AsyncAPI 3.0 document of every topic; its schema references are relative to it")
-    @APIResponse(responseCode = "200", description = "The AsyncAPI document (YAML)", content = @Content(mediaType = YAML,
-            schema = @Schema(type = SchemaType.STRING), example = "asyncapi: 3.0.0\ninfo:\n  title: Restriction Ledger\n"))
+    @APIResponse(responseCode = "200", description = "The AsyncAPI document (YAML)", content = @Content(
+            mediaType = YAML, schema = @Schema(type = SchemaType.STRING),
+            example = "asyncapi: 3.0.0\ninfo:\n  title: Restriction Ledger\n"))
     public Response asyncApi() {
         return file("asyncapi.yaml", YAML);
     }
@@ -83,7 +84,8 @@ public class ContractResource {
     @Produces({SCHEMA_JSON, MediaType.APPLICATION_JSON})
     @Operation(summary = "One JSON Schema (draft 2020-12), e.g. restriction.imposed.v1.json: what ce_dataschema names")
     @APIResponse(responseCode = "200", description = "The JSON Schema, byte for byte", content = {
-            @Content(mediaType = SCHEMA_JSON, schema = @Schema(type = SchemaType.OBJECT), example = JSON_SCHEMA_EXAMPLE),
+            @Content(mediaType = SCHEMA_JSON, schema = @Schema(type = SchemaType.OBJECT),
+                    example = JSON_SCHEMA_EXAMPLE),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT))})
     @APIResponse(responseCode = "404", description = "No schema of that name; the problem lists the schemas")
     public Response schema(@PathParam("file") String file) {

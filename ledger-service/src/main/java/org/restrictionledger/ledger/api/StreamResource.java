@@ -44,7 +44,8 @@ public class StreamResource {
     @GET
     @Operation(summary = "The stream's events in stream-version order, as stored, with prevHash and hash")
     @APIResponse(responseCode = "200", description = "The stream and its event documents",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StreamView.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = StreamView.class),
                     examples = @ExampleObject(name = "RU/whatsapp", value = """
                             {"stream": "RU/whatsapp", "version": 1, "events": [{"eventId": "3f1c2a7e-…",
                               "stream": "RU/whatsapp", "streamVersion": 1, "type": "restriction.imposed",
@@ -61,7 +62,8 @@ public class StreamResource {
     @GET
     @Path("verify")
     @Operation(summary = "Recompute the stream's hash chain and report the first broken link, if any")
-    @APIResponse(responseCode = "200", description = "The verdict", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The verdict", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ChainVerifier.Verification.class),
             examples = @ExampleObject(name = "valid", value = """
                     {"stream": "RU/whatsapp", "valid": true, "checked": 3}""")))

@@ -75,8 +75,10 @@ public class CountryResource {
     @GET
     @Operation(summary = "The status of every platform with a record in the country; JSON or CSV")
     @APIResponse(responseCode = "200", content = {@Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = CountryPlatforms.class), examples = @ExampleObject(name = "Russia", value = EXAMPLE)),
-            @Content(mediaType = Params.CSV, schema = @Schema(type = SchemaType.STRING, description = Params.CSV_DESCRIPTION),
+            schema = @Schema(implementation = CountryPlatforms.class),
+            examples = @ExampleObject(name = "Russia", value = EXAMPLE)),
+            @Content(mediaType = Params.CSV,
+                    schema = @Schema(type = SchemaType.STRING, description = Params.CSV_DESCRIPTION),
                     example = CSV_EXAMPLE)})
     public Response platforms(
             @PathParam("country") String country,
@@ -99,14 +101,15 @@ public class CountryResource {
     @Path("{platform}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One platform in the country in detail: active measures with sources and legal basis, fines")
-    @APIResponse(responseCode = "200", description = "The status", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = StreamStatus.class), examples = @ExampleObject(name = "RU/whatsapp", value = """
+    @APIResponse(responseCode = "200", description = "The status", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StreamStatus.class),
+            examples = @ExampleObject(name = "RU/whatsapp", value = """
             {"stream": "RU/whatsapp", "country": "RU", "countryName": "Russia", "platform": "whatsapp",
              "platformName": "WhatsApp", "status": "OPEN", "activeMeasures": [], "restrictedFeatures": [],
              "promoted": false, "fines": [], "fineSummary": {"count": 0, "totals": [], "outstanding": []},
              "version": 2, "lastChange": "2026-02-12T10:00:00Z"}""")))
     @APIResponse(responseCode = "400", description = "A malformed parameter or header, named in the problem")
-    @APIResponse(responseCode = "404", description = "An unknown country or platform, or no record of the platform there")
+    @APIResponse(responseCode = "404", description = "An unknown country or platform, or no record of it there")
     @APIResponse(responseCode = "503", description = "minVersion was not reached in time; retry after Retry-After seconds")
     public StreamStatus platform(
             @PathParam("country") String country,

@@ -66,7 +66,8 @@ public class FinesResource {
              "fines": [{"stream": "RU/whatsapp", "country": "RU", "platform": "whatsapp", "fineId": "…",
                "amount": {"currency": "RUB", "amount": "3000000.00"}, "state": "PAID",
                "imposedOn": {"date": "2025-06-01", "precision": "DAY"}, "authority": "Tagansky District Court"}]}""")),
-            @Content(mediaType = Params.CSV, schema = @Schema(type = SchemaType.STRING, description = Params.CSV_DESCRIPTION),
+            @Content(mediaType = Params.CSV,
+                    schema = @Schema(type = SchemaType.STRING, description = Params.CSV_DESCRIPTION),
                     example = """
                     country,platform,fine_id,amount,currency,state,imposed_on,imposed_precision,settled_on,authority,\
                     legal_basis,reason

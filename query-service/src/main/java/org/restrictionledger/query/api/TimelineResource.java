@@ -87,7 +87,8 @@ public class TimelineResource {
                "streamVersion": 1, "event": {"type": "restriction.imposed", "measure": "FEATURE_LIMIT",
                "features": ["voice_calls"], "effective": {"date": "2025-01-01", "precision": "YEAR"},
                "sources": [{"publisher": "…"}]}}]}""")),
-            @Content(mediaType = Params.CSV, schema = @Schema(type = SchemaType.STRING, description = Params.CSV_DESCRIPTION),
+            @Content(mediaType = Params.CSV,
+                    schema = @Schema(type = SchemaType.STRING, description = Params.CSV_DESCRIPTION),
                     example = """
                     effective_date,precision,stream,type,event_id,stream_version,recorded_at,measure,features,amount,\
                     currency,authority,reason,target_event_id,corrected_by

@@ -69,9 +69,11 @@ public class WorldResource {
             {"countries": [{"country": "RU", "countryName": "Russia", "platforms": 7,
               "byStatus": {"BLOCKED": 3, "RESTRICTED": 2, "THROTTLED": 1, "OPEN": 1}, "promoted": 1, "fines": 1,
               "fineTotals": [], "lastChange": "2026-02-12T10:00:00Z"}]}""")),
-            @Content(mediaType = Params.CSV, schema = @Schema(type = SchemaType.STRING, description = Params.CSV_DESCRIPTION),
+            @Content(mediaType = Params.CSV,
+                    schema = @Schema(type = SchemaType.STRING, description = Params.CSV_DESCRIPTION),
                     example = """
-                    country,country_name,platforms,blocked,restricted,throttled,open,promoted,fines,fine_totals,last_change
+                    country,country_name,platforms,blocked,restricted,throttled,open,promoted,fines,fine_totals,\
+                    last_change
                     RU,Russia,7,3,2,1,1,1,1,,2026-02-12T10:00:00Z
                     """)})
     public Response countries(@QueryParam("format") String format, @Context HttpHeaders headers) {
@@ -99,7 +101,8 @@ public class WorldResource {
                        "platformName": "WhatsApp", "status": "BLOCKED", "activeMeasures": [], "restrictedFeatures": [],
                        "promoted": false, "fines": [], "fineSummary": {"count": 0, "totals": [], "outstanding": []},
                        "version": 4, "lastChange": "2026-02-12T10:00:00Z"}]}""")),
-            @Content(mediaType = Params.CSV, schema = @Schema(type = SchemaType.STRING, description = Params.CSV_DESCRIPTION),
+            @Content(mediaType = Params.CSV,
+                    schema = @Schema(type = SchemaType.STRING, description = Params.CSV_DESCRIPTION),
                     example = CountryResource.CSV_EXAMPLE)})
     public Response platformCountries(@PathParam("platform") String platform,
                                       @QueryParam("asOf") String asOf,

@@ -70,7 +70,8 @@ class SelfDescribingItemsTest {
                         URI.create(stream + "?after=0")).header("Accept", "text/event-stream").GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, live.statusCode());
-        CompletableFuture<String> change = CompletableFuture.supplyAsync(() -> firstData(live.body(), cc + "/telegram"));
+        CompletableFuture<String> change =
+                CompletableFuture.supplyAsync(() -> firstData(live.body(), cc + "/telegram"));
 
         // A platform in the catalogue (display name from it) and one that is not (its slug is its name).
         events.publish("telegram", block());

@@ -15,6 +15,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.restrictionledger.support.problem.Problem;
 
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -133,13 +135,13 @@ public class ProblemResponses implements OASFilter {
         if ((code.equals("429") || code.equals("503"))
                 && (response.getHeaders() == null || !response.getHeaders().containsKey("Retry-After"))) {
             Header retryAfter = OASFactory.createHeader().description("seconds to wait before retrying")
-                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(java.math.BigDecimal.ZERO));
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(BigDecimal.ZERO));
             response.addHeader("Retry-After", retryAfter);
         }
     }
 
     private static Map<String, Object> example(int status, String detail) {
-        Map<String, Object> example = new java.util.LinkedHashMap<>();
+        Map<String, Object> example = new LinkedHashMap<>();
         example.put("type", Problem.TYPE_BASE + switch (status) {
             case 400 -> "invalid-request";
             case 401 -> "unauthorized";
