@@ -17,13 +17,14 @@ final class Reports {
 
     /** Submits a report, waits for the ledger's decision, and checks it is {@code status}. */
     static ValidatableResponse submitAndAwait(String body, String status) {
-        String location = given().baseUri(RunningProduct.get().url(RunningProduct.Service.INGEST))
+        String ingest = RunningProduct.get().url(RunningProduct.Service.INGEST);
+        String location = given().baseUri(ingest)
                 .contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/reports")
                 .then().statusCode(202).body("status", equalTo("PENDING"))
                 .extract().header("Location");
         await().atMost(Duration.ofSeconds(60)).until(() ->
-                !"PENDING".equals(given().when().get(location).then().extract().path("status")));
-        return given().when().get(location).then().statusCode(200).body("status", equalTo(status));
+                !"PENDING".equals(given().baseUri(ingest).when().get(location).then().extract().path("status")));
+        return given().baseUri(ingest).when().get(location).then().statusCode(200).body("status", equalTo(status));
     }
 }

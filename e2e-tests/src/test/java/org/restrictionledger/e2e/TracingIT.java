@@ -31,7 +31,8 @@ class TracingIT {
                         {"type": "restriction.imposed", "country": "Turkmenistan", "platform": "Telegram",
                          "measure": "FULL_BLOCK", "effective": "2025-08", "sources": [{"publisher": "Example News"}]}""")
                 .when().post("/api/v1/reports").then().statusCode(202).extract().header("Location");
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().when().get(location)
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given()
+                .baseUri(product.url(RunningProduct.Service.INGEST)).when().get(location)
                 .then().body("status", equalTo("ACCEPTED")));
 
         String marker = "\"traceId\":\"" + traceId + "\"";

@@ -2,6 +2,8 @@ package org.restrictionledger.events;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -10,6 +12,8 @@ import java.util.regex.Pattern;
  * One (country, platform) pair: the unit of ordering and consistency. Its text form, {@code RU/whatsapp}, is the Kafka
  * record key on every topic, so one stream always lives in one partition and in order.
  */
+@Schema(type = SchemaType.STRING, description = "country/platform: the stream's id and Kafka key",
+        pattern = "^[A-Z]{2}/[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$", example = "RU/whatsapp")
 public record StreamId(String country, String platform) {
 
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");

@@ -89,6 +89,12 @@ class ContractSchemasTest {
                 List.of(imposed, fine, promoted))) {
             StreamStatus status = StatusFold.fold(STREAM, events);
             assertEquals(List.of(), EventSchemas.validate(EventSchemas.STATUS, json(status)), Json.write(status));
+            // Self-describing: the names come with the codes; absent members are left out, not null.
+            assertEquals(STREAM.country(), json(status).path("country").asText());
+            assertEquals(STREAM.platform(), json(status).path("platform").asText());
+            assertFalse(json(status).path("countryName").asText().isEmpty());
+            assertFalse(json(status).path("platformName").asText().isEmpty());
+            assertFalse(Json.write(status).contains(":null"), Json.write(status));
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.restrictionledger.events.status;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.restrictionledger.events.Effective;
 import org.restrictionledger.events.LegalBasis;
 import org.restrictionledger.events.Measure;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** A measure in force: what {@code restriction.imposed} started and nothing has ended yet. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ActiveMeasure(
         UUID restrictionId,
         Measure measure,

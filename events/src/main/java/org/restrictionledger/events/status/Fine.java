@@ -1,5 +1,7 @@
 package org.restrictionledger.events.status;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.restrictionledger.events.Effective;
 import org.restrictionledger.events.LegalBasis;
 import org.restrictionledger.events.Money;
@@ -13,6 +15,7 @@ import java.util.UUID;
  *
  * @param amount null when the sources report the fine without its amount
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Fine(
         UUID fineId,
         Money amount,
@@ -24,6 +27,7 @@ public record Fine(
         Effective settledOn,
         List<Source> sources) {
 
+    @Schema(name = "FineState")
     public enum State {
         OUTSTANDING, PAID, ANNULLED
     }

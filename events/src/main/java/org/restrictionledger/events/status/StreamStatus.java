@@ -1,8 +1,15 @@
 package org.restrictionledger.events.status;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.restrictionledger.events.Effective;
 import org.restrictionledger.events.Measure;
 import org.restrictionledger.events.StreamId;
+import org.restrictionledger.events.catalog.Countries;
+import org.restrictionledger.events.catalog.Platform;
+import org.restrictionledger.events.catalog.Platforms;
 
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +25,14 @@ import java.util.UUID;
  * @param fines      every fine, in order of imposition
  * @param version    the highest stream version folded in; 0 for no events
  * @param lastChange when the ledger recorded the last event folded in
+ * <p>
+ * Each status names itself ({@link #country()}, {@link #countryName()}, {@link #platform()}, {@link #platformName()}):
+ * an item of a list can be shown without a second look-up. Those four are derived from {@code stream} and the
+ * catalogues, written but never read back. Absent members (no {@code since}, no promotion) are left out, as everywhere
+ * in the contract.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(value = {"country", "countryName", "platform", "platformName"}, allowGetters = true)
 public record StreamStatus(
         StreamId stream,
         Status status,
@@ -42,5 +56,34 @@ public record StreamStatus(
 
     public Optional<Fine> fine(UUID fineId) {
         return fines.stream().filter(f -> f.fineId().equals(fineId)).findFirst();
+    }
+
+    /** The ISO 3166-1 alpha-2 code, e.g. {@code RU}. */
+    @JsonProperty("country")
+    @Schema(description = "the ISO 3166-1 alpha-2 code", example = "RU", required = true)
+    public String country() {
+        return stream.country();
+    }
+
+    /** The country's English short name, e.g. {@code Russia}. */
+    @JsonProperty("countryName")
+    @Schema(description = "the country's English short name", example = "Russia", required = true)
+    public String countryName() {
+        return Countries.nameOf(stream.country());
+    }
+
+    /** The platform's slug, e.g. {@code whatsapp}. */
+    @JsonProperty("platform")
+    @Schema(description = "the platform's slug", example = "whatsapp", required = true)
+    public String platform() {
+        return stream.platform();
+    }
+
+    /** The platform's display name, e.g. {@code WhatsApp}; the slug for a platform not in the catalogue yet. */
+    @JsonProperty("platformName")
+    @Schema(description = "the platform's display name (the slug for a platform not in the catalogue yet)",
+            example = "WhatsApp", required = true)
+    public String platformName() {
+        return Platforms.resolve(stream.platform()).map(Platform::name).orElse(stream.platform());
     }
 }

@@ -10,16 +10,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.restrictionledger.ingest.domain.Submissions;
 import org.restrictionledger.ingest.store.Submission;
 import org.restrictionledger.support.problem.ProblemException;
 
-import java.net.URI;
 import java.util.regex.Pattern;
 
 /**
@@ -44,7 +45,13 @@ public class ReportResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit one report")
-    @APIResponse(responseCode = "202", description = "Accepted for the ledger; follow Location for the decision")
+    @APIResponse(responseCode = "202", description = "Accepted for the ledger; follow Location (relative) for the "
+            + "decision",
+            headers = @Header(name = "Location", description = "the submission, e.g. /api/v1/submissions/{id}",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SubmissionView.class),
+                    examples = @ExampleObject(name = "pending", value = SubmissionResource.PENDING_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Invalid report: every field error, as application/problem+json")
     @APIResponse(responseCode = "413", description = "A body over 64 KiB, however it is sent")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different report")
@@ -61,8 +68,10 @@ public class ReportResource {
         Submissions.Submitted s = submissions.submit(ReportReader.report(body), idempotencyKey);
         SubmissionView view = new SubmissionView(s.submissionId(), s.stream(), s.type(), Submission.Status.PENDING,
                 s.receivedAt(), null, null, null, null, SubmissionResource.path(s.submissionId()));
+        // A relative reference (RFC 9110 §10.2.2): ResponseBuilder.location() would make it absolute from the Host
+        // this request came in on, which behind a proxy is not the address the client used.
         Response.ResponseBuilder response = Response.accepted(view)
-                .location(URI.create(SubmissionResource.path(s.submissionId())));
+                .header(HttpHeaders.LOCATION, SubmissionResource.path(s.submissionId()));
         if (s.replayed()) {
             response.header("Idempotent-Replayed", "true");
         }
@@ -88,8 +97,15 @@ public class ReportResource {
     @POST
     @Path("csv")
     @Consumes({CSV, MediaType.TEXT_PLAIN})
+    @RequestBody(content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING), example = """
+            type,country,platform,measure,effective,source_publisher
+            restriction.imposed,Russia,WhatsApp,FULL_BLOCK,2025-12,Example News
+            """))
     @Operation(summary = "Submit up to 10,000 reports as CSV with a header row (columns: see BatchReader.CSV_COLUMNS)")
-    @APIResponse(responseCode = "200", description = "Per row (the header is row 1): SUBMITTED, INVALID or UNAVAILABLE")
+    @APIResponse(responseCode = "200", description = "Per row (the header is row 1): SUBMITTED, INVALID or UNAVAILABLE",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = BatchResult.class)))
+    @APIResponse(responseCode = "413", description = "More than 10,000 rows, or a body over 16 MiB")
     public BatchResult csv(byte[] body) {
         BodyLimits.check(body, BodyLimits.BATCH);
         return BatchResult.of(submissions.submitAll(BatchReader.csv(ReportReader.utf8(body))), true);

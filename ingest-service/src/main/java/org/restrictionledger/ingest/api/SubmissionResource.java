@@ -6,6 +6,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.restrictionledger.ingest.store.SubmissionStore;
 import org.restrictionledger.support.problem.ProblemException;
 
@@ -17,6 +21,10 @@ import java.util.UUID;
 public class SubmissionResource {
 
     static final String PATH = "/api/v1/submissions";
+    static final String PENDING_EXAMPLE = """
+            {"submissionId": "7d0c4b1e-5f7a-4c1e-9d0a-2b6f1e3c9a10", "stream": "RU/whatsapp",
+             "type": "restriction.imposed", "status": "PENDING", "receivedAt": "2026-02-12T10:00:00Z",
+             "self": "/api/v1/submissions/7d0c4b1e-5f7a-4c1e-9d0a-2b6f1e3c9a10"}""";
 
     private final SubmissionStore submissions;
 
@@ -31,6 +39,11 @@ public class SubmissionResource {
     @GET
     @Path("{id}")
     @Operation(summary = "Where a submitted report stands: PENDING, ACCEPTED (with event ids) or REJECTED (with the reason)")
+    @APIResponse(responseCode = "200", description = "The submission", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class),
+            examples = @ExampleObject(name = "pending", value = PENDING_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "The id is not a UUID")
+    @APIResponse(responseCode = "404", description = "No submission with that id (or it has expired)")
     public SubmissionView get(@PathParam("id") String id) {
         UUID uuid;
         try {

@@ -52,7 +52,8 @@ class ReportResourceTest {
         String id = given().contentType(ContentType.JSON).body(report(platform, "Russia", "FULL_BLOCK"))
                 .when().post("/api/v1/reports")
                 .then().statusCode(202)
-                .header("Location", org.hamcrest.Matchers.containsString("/api/v1/submissions/"))
+                // Relative, as README documents: the client resolves it against the URL it posted to.
+                .header("Location", org.hamcrest.Matchers.matchesPattern("/api/v1/submissions/[0-9a-f-]{36}"))
                 .body("status", equalTo("PENDING"))
                 .body("stream", equalTo("RU/" + platform))
                 .extract().path("submissionId");

@@ -8,6 +8,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.restrictionledger.events.checkpoint.Checkpoint;
 import org.restrictionledger.events.checkpoint.CheckpointVerifier;
 import org.restrictionledger.events.checkpoint.Checkpoints;
@@ -41,6 +45,9 @@ public class CheckpointResource {
 
     @POST
     @Operation(summary = "Sign a checkpoint of every stream's head now; it is also published on restrictions.checkpoints.v1")
+    @APIResponse(responseCode = "201", description = "The signed checkpoint",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Checkpoint.class)))
     public Response create() {
         return Response.status(Response.Status.CREATED).entity(checkpoints.publish()).build();
     }
@@ -56,6 +63,11 @@ public class CheckpointResource {
     @Path("verify")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Check a kept checkpoint: signed by this ledger, and each stream still passes through its head")
+    @APIResponse(responseCode = "200", description = "valid, or what does not match",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CheckpointCheck.class),
+                    examples = @ExampleObject(name = "valid", value = """
+                            {"valid": true, "findings": []}""")))
     public CheckpointCheck verify(Checkpoint checkpoint) {
         if (checkpoint == null || checkpoint.heads() == null || checkpoint.merkleRoot() == null) {
             throw ProblemException.invalid("body", "a checkpoint as POST /api/v1/checkpoints returned it");

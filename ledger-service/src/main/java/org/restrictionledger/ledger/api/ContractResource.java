@@ -8,6 +8,10 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.restrictionledger.events.CloudEvents;
 import org.restrictionledger.events.EventSchemas;
 import org.restrictionledger.ledger.config.ContractConfig;
@@ -32,6 +36,9 @@ public class ContractResource {
 
     static final String SCHEMA_JSON = "application/schema+json";
     static final String YAML = "application/yaml";
+    static final String JSON_SCHEMA_EXAMPLE = """
+            {"$schema": "https://json-schema.org/draft/2020-12/schema",
+             "$id": "https://restrictionledger.org/schemas/restriction.imposed.v1.json", "type": "object"}""";
 
     private static final Pattern SCHEMA_FILE = Pattern.compile("[a-z]+(?:\\.[a-z]+)?\\.v1\\.json");
     private static final Pattern VECTOR_FILE = Pattern.compile("[0-9]{2}-[a-z-]+\\.json");
@@ -65,6 +72,9 @@ public class ContractResource {
     @Path("asyncapi.yaml")
     @Produces(YAML)
     @Operation(summary = "The AsyncAPI 3.0 document of every topic; its schema references are relative to it")
+    @APIResponse(responseCode = "200", description = "The AsyncAPI document (YAML)", content = @Content(
+            mediaType = YAML, schema = @Schema(type = SchemaType.STRING),
+            example = "asyncapi: 3.0.0\ninfo:\n  title: Restriction Ledger\n"))
     public Response asyncApi() {
         return file("asyncapi.yaml", YAML);
     }
@@ -73,6 +83,11 @@ public class ContractResource {
     @Path("schemas/{file}")
     @Produces({SCHEMA_JSON, MediaType.APPLICATION_JSON})
     @Operation(summary = "One JSON Schema (draft 2020-12), e.g. restriction.imposed.v1.json: what ce_dataschema names")
+    @APIResponse(responseCode = "200", description = "The JSON Schema, byte for byte", content = {
+            @Content(mediaType = SCHEMA_JSON, schema = @Schema(type = SchemaType.OBJECT),
+                    example = JSON_SCHEMA_EXAMPLE),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT))})
+    @APIResponse(responseCode = "404", description = "No schema of that name; the problem lists the schemas")
     public Response schema(@PathParam("file") String file) {
         if (!SCHEMA_FILE.matcher(file).matches()) {
             throw ProblemException.notFound("no schema '" + file + "': the schemas are " + schemaFiles());
@@ -84,6 +99,8 @@ public class ContractResource {
     @Path("hashing/vectors.json")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The test vectors of the event hash (docs/hashing.md)")
+    @APIResponse(responseCode = "200", description = "Each vector: its input document and the expected hash",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public Response vectors() {
         return file("hashing/vectors.json", MediaType.APPLICATION_JSON);
     }
@@ -92,6 +109,9 @@ public class ContractResource {
     @Path("hashing/vectors/{file}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The input of one hash test vector, byte for byte")
+    @APIResponse(responseCode = "200", description = "An event document as hashed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "404", description = "No test vector of that name")
     public Response vector(@PathParam("file") String file) {
         if (!VECTOR_FILE.matcher(file).matches()) {
             throw ProblemException.notFound("no test vector '" + file + "': see hashing/vectors.json");

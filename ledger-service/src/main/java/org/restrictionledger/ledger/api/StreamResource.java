@@ -7,6 +7,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.restrictionledger.events.ChainVerifier;
 import org.restrictionledger.events.StreamId;
 import org.restrictionledger.events.catalog.Countries;
@@ -39,6 +43,15 @@ public class StreamResource {
 
     @GET
     @Operation(summary = "The stream's events in stream-version order, as stored, with prevHash and hash")
+    @APIResponse(responseCode = "200", description = "The stream and its event documents",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = StreamView.class),
+                    examples = @ExampleObject(name = "RU/whatsapp", value = """
+                            {"stream": "RU/whatsapp", "version": 1, "events": [{"eventId": "3f1c2a7e-…",
+                              "stream": "RU/whatsapp", "streamVersion": 1, "type": "restriction.imposed",
+                              "prevHash": "0000000000000000000000000000000000000000000000000000000000000000",
+                              "hash": "9b0d…", "event": {"measure": "FULL_BLOCK"}}]}""")))
+    @APIResponse(responseCode = "404", description = "An unknown country or platform")
     public StreamView get(@PathParam("country") String country, @PathParam("platform") String platform) {
         StreamId stream = resolve(country, platform);
         List<JsonNode> events = store.storedDocuments(stream).stream().map(Json::tree).toList();
@@ -49,6 +62,12 @@ public class StreamResource {
     @GET
     @Path("verify")
     @Operation(summary = "Recompute the stream's hash chain and report the first broken link, if any")
+    @APIResponse(responseCode = "200", description = "The verdict", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ChainVerifier.Verification.class),
+            examples = @ExampleObject(name = "valid", value = """
+                    {"stream": "RU/whatsapp", "valid": true, "checked": 3}""")))
+    @APIResponse(responseCode = "404", description = "An unknown country or platform")
     public ChainVerifier.Verification verify(@PathParam("country") String country, @PathParam("platform") String platform) {
         StreamId stream = resolve(country, platform);
         return ChainVerifier.verifyReceived(stream, store.storedDocuments(stream));

@@ -12,8 +12,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.restrictionledger.events.Money;
@@ -41,14 +43,21 @@ public class CountryResource {
             "version", "last_change");
 
     static final String EXAMPLE = """
-            {"country": "RU", "countryName": "Russia", "asOf": null, "knownAt": null, "platforms": [
-              {"stream": "RU/whatsapp", "status": "BLOCKED", "since": {"date": "2026-02-01", "precision": "MONTH"},
+            {"country": "RU", "countryName": "Russia", "platforms": [
+              {"stream": "RU/whatsapp", "country": "RU", "countryName": "Russia", "platform": "whatsapp",
+               "platformName": "WhatsApp", "status": "BLOCKED", "since": {"date": "2026-02-01", "precision": "MONTH"},
                "activeMeasures": [{"restrictionId": "6f1c…", "measure": "FULL_BLOCK", "features": [],
                  "authority": "Kremlin", "legalBasis": "OTHER", "reason": "non-compliance with Russian law",
                  "since": {"date": "2026-02-01", "precision": "MONTH"}, "sources": [{"publisher": "…"}]}],
-               "restrictedFeatures": ["voice_calls"], "promoted": false, "promotion": null,
+               "restrictedFeatures": ["voice_calls"], "promoted": false,
                "fines": [], "fineSummary": {"count": 0, "totals": [], "outstanding": []},
                "version": 4, "lastChange": "2026-02-12T10:00:00Z"}]}""";
+
+    static final String CSV_EXAMPLE = """
+            country,platform,status,since,since_precision,active_measures,restricted_features,promoted,fines,\
+            fine_totals,fines_outstanding,version,last_change
+            RU,whatsapp,BLOCKED,2026-02-01,MONTH,FULL_BLOCK,voice_calls,false,0,,,4,2026-02-12T10:00:00Z
+            """;
 
     private final ReadModel readModel;
     private final Duration minVersionWait;
@@ -65,8 +74,12 @@ public class CountryResource {
 
     @GET
     @Operation(summary = "The status of every platform with a record in the country; JSON or CSV")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "Russia", value = EXAMPLE)))
+    @APIResponse(responseCode = "200", content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CountryPlatforms.class),
+            examples = @ExampleObject(name = "Russia", value = EXAMPLE)),
+            @Content(mediaType = Params.CSV,
+                    schema = @Schema(type = SchemaType.STRING, description = Params.CSV_DESCRIPTION),
+                    example = CSV_EXAMPLE)})
     public Response platforms(
             @PathParam("country") String country,
             @Parameter(description = "valid time, YYYY-MM-DD: the status as in effect on that day") @QueryParam("asOf") String asOf,
@@ -88,8 +101,15 @@ public class CountryResource {
     @Path("{platform}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One platform in the country in detail: active measures with sources and legal basis, fines")
-    @APIResponse(responseCode = "200", description = "The status")
+    @APIResponse(responseCode = "200", description = "The status", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StreamStatus.class),
+            examples = @ExampleObject(name = "RU/whatsapp", value = """
+            {"stream": "RU/whatsapp", "country": "RU", "countryName": "Russia", "platform": "whatsapp",
+             "platformName": "WhatsApp", "status": "OPEN", "activeMeasures": [], "restrictedFeatures": [],
+             "promoted": false, "fines": [], "fineSummary": {"count": 0, "totals": [], "outstanding": []},
+             "version": 2, "lastChange": "2026-02-12T10:00:00Z"}""")))
     @APIResponse(responseCode = "400", description = "A malformed parameter or header, named in the problem")
+    @APIResponse(responseCode = "404", description = "An unknown country or platform, or no record of it there")
     @APIResponse(responseCode = "503", description = "minVersion was not reached in time; retry after Retry-After seconds")
     public StreamStatus platform(
             @PathParam("country") String country,

@@ -9,8 +9,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.restrictionledger.events.Effective;
@@ -58,12 +60,19 @@ public class FinesResource {
 
     @GET
     @Operation(summary = "Fines, filtered by country, platform, date of imposition and state, with totals per currency")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
-            name = "fines", value = """
+    @APIResponse(responseCode = "200", content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Fines.class), examples = @ExampleObject(name = "fines", value = """
             {"count": 1, "totals": [{"currency": "RUB", "amount": "3000000.00"}], "outstanding": [],
              "fines": [{"stream": "RU/whatsapp", "country": "RU", "platform": "whatsapp", "fineId": "…",
                "amount": {"currency": "RUB", "amount": "3000000.00"}, "state": "PAID",
-               "imposedOn": {"date": "2025-06-01", "precision": "DAY"}, "authority": "Tagansky District Court"}]}""")))
+               "imposedOn": {"date": "2025-06-01", "precision": "DAY"}, "authority": "Tagansky District Court"}]}""")),
+            @Content(mediaType = Params.CSV,
+                    schema = @Schema(type = SchemaType.STRING, description = Params.CSV_DESCRIPTION),
+                    example = """
+                    country,platform,fine_id,amount,currency,state,imposed_on,imposed_precision,settled_on,authority,\
+                    legal_basis,reason
+                    RU,whatsapp,3b9e…,3000000.00,RUB,PAID,2025-06-01,DAY,2025-07-01,Tagansky District Court,,
+                    """)})
     public Response fines(@QueryParam("country") String country,
                           @QueryParam("platform") String platform,
                           @Parameter(description = "imposed on or after, YYYY-MM-DD") @QueryParam("from") String from,

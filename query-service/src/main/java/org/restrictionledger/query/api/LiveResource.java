@@ -12,7 +12,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.restrictionledger.query.live.ChangeFeed;
 import org.restrictionledger.query.live.LiveConfig;
 import org.restrictionledger.support.problem.Excerpt;
@@ -45,6 +49,19 @@ public class LiveResource {
     @Blocking // without a resume position the head is read from the store (a browser's first connect)
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Every status change as it is projected (SSE); Last-Event-ID resumes without gaps")
+    @APIResponse(responseCode = "200", description = "A Server-Sent Events stream that stays open: one event named "
+            + "status per change, its id the change's sequence number, its data a StatusChange as JSON",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING,
+                    description = "text/event-stream (WHATWG HTML, Server-sent events); each data line is a "
+                            + "StatusChange (#/components/schemas/StatusChange)"),
+                    example = """
+                            id: 4182
+                            event: status
+                            data: {"seq":4182,"stream":"RU/whatsapp","status":"BLOCKED","version":4,\
+                            "eventId":"9b0d5f0e-1c2a-4e57-9a51-3f1c2a7e0d11","changedAt":"2026-02-12T10:00:00Z",\
+                            "country":"RU","countryName":"Russia","platform":"whatsapp","platformName":"WhatsApp"}
+
+                            """))
     public Multi<OutboundSseEvent> stream(
             @Context Sse sse,
             @Parameter(description = "resume after this change (sent by EventSource on reconnect)")

@@ -17,6 +17,8 @@ import java.time.format.DateTimeParseException;
 final class Params {
 
     static final String CSV = "text/csv";
+    /** The OpenAPI description of a CSV export: RFC 4180 text with a header row, streamed. */
+    static final String CSV_DESCRIPTION = "RFC 4180 CSV with a header row (?format=csv or Accept: text/csv), streamed";
 
     private Params() {
     }

@@ -8,6 +8,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.restrictionledger.events.StreamId;
@@ -83,7 +85,9 @@ public class ProjectionResource {
     @POST
     @Path("rebuild")
     @Operation(summary = "Rebuild the read model from offset 0 into fresh tables; the current ones serve until the switch")
-    @APIResponse(responseCode = "202", description = "Started; follow GET /api/v1/projection")
+    @APIResponse(responseCode = "202", description = "Started; follow GET /api/v1/projection (Location)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Rebuilder.RebuildStatus.class)))
     @APIResponse(responseCode = "409", description = "A rebuild is already running")
     public Response rebuild() {
         if (!rebuilder.start()) {

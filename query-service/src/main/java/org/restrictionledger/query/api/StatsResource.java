@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.restrictionledger.events.LedgerEvent;
@@ -54,9 +55,9 @@ public class StatsResource {
 
     @GET
     @Operation(summary = "Counts of measures imposed, changed and lifted per period")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
-            name = "per year", value = """
-            {"groupBy": "YEAR", "country": "RU", "measure": null, "periods": [
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Stats.class), examples = @ExampleObject(name = "per year", value = """
+            {"groupBy": "YEAR", "country": "RU", "periods": [
               {"period": "2025", "imposed": 3, "changed": 0, "lifted": 0},
               {"period": "2026", "imposed": 2, "changed": 0, "lifted": 0}]}""")))
     public Stats stats(@Parameter(description = "month (default) or year") @QueryParam("groupBy") String groupBy,

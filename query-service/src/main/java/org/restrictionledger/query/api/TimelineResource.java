@@ -13,8 +13,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.restrictionledger.events.AlternativePromoted;
@@ -77,14 +79,22 @@ public class TimelineResource {
     @GET
     @Operation(summary = "The country's events in effective-date order, corrected ones marked; a page at a time as "
             + "JSON, or the whole range as CSV")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
-            name = "one page", value = """
+    @APIResponse(responseCode = "200", content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Page.class), examples = @ExampleObject(name = "one page", value = """
             {"country": "RU", "nextCursor": "MjAyNS0xMi0wMXxSVS93aGF0c2FwcHwy", "items": [
               {"eventId": "…", "stream": "RU/whatsapp", "platform": "whatsapp", "type": "restriction.imposed",
                "effective": {"date": "2025-01-01", "precision": "YEAR"}, "recordedAt": "2026-02-12T10:00:00Z",
                "streamVersion": 1, "event": {"type": "restriction.imposed", "measure": "FEATURE_LIMIT",
                "features": ["voice_calls"], "effective": {"date": "2025-01-01", "precision": "YEAR"},
-               "sources": [{"publisher": "…"}]}, "correctedBy": null}]}""")))
+               "sources": [{"publisher": "…"}]}}]}""")),
+            @Content(mediaType = Params.CSV,
+                    schema = @Schema(type = SchemaType.STRING, description = Params.CSV_DESCRIPTION),
+                    example = """
+                    effective_date,precision,stream,type,event_id,stream_version,recorded_at,measure,features,amount,\
+                    currency,authority,reason,target_event_id,corrected_by
+                    2025-01-01,YEAR,RU/whatsapp,restriction.imposed,6f1c…,1,2026-02-12T10:00:00Z,FEATURE_LIMIT,\
+                    voice_calls,,,Roskomnadzor,,,
+                    """)})
     public Response timeline(@PathParam("country") String country,
                              @Parameter(description = "only this platform (name, alias or slug)") @QueryParam("platform") String platform,
                              @Parameter(description = "effective on or after, YYYY-MM-DD") @QueryParam("from") String from,

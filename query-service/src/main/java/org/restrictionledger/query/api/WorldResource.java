@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -63,11 +64,18 @@ public class WorldResource {
     @GET
     @Path("countries")
     @Operation(summary = "Every country with any record: platforms per status, fine totals per currency, last change")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
-            name = "world", value = """
+    @APIResponse(responseCode = "200", content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = World.class), examples = @ExampleObject(name = "world", value = """
             {"countries": [{"country": "RU", "countryName": "Russia", "platforms": 7,
               "byStatus": {"BLOCKED": 3, "RESTRICTED": 2, "THROTTLED": 1, "OPEN": 1}, "promoted": 1, "fines": 1,
-              "fineTotals": [], "lastChange": "2026-02-12T10:00:00Z"}]}""")))
+              "fineTotals": [], "lastChange": "2026-02-12T10:00:00Z"}]}""")),
+            @Content(mediaType = Params.CSV,
+                    schema = @Schema(type = SchemaType.STRING, description = Params.CSV_DESCRIPTION),
+                    example = """
+                    country,country_name,platforms,blocked,restricted,throttled,open,promoted,fines,fine_totals,\
+                    last_change
+                    RU,Russia,7,3,2,1,1,1,1,,2026-02-12T10:00:00Z
+                    """)})
     public Response countries(@QueryParam("format") String format, @Context HttpHeaders headers) {
         Map<String, List<StreamStatus>> byCountry = readModel.all().stream()
                 .collect(Collectors.groupingBy(s -> s.stream().country(), TreeMap::new, Collectors.toList()));
@@ -86,8 +94,16 @@ public class WorldResource {
     @Path("platforms/{platform}/countries")
     @Operation(summary = "Where a platform has a record, country by country: the world view of one platform; JSON or CSV")
     @APIResponse(responseCode = "200", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlatformCountries.class)),
-            @Content(mediaType = Params.CSV)})
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlatformCountries.class),
+                    examples = @ExampleObject(name = "WhatsApp", value = """
+                    {"platform": "whatsapp", "name": "WhatsApp", "owner": "Meta Platforms", "countries": [
+                      {"stream": "RU/whatsapp", "country": "RU", "countryName": "Russia", "platform": "whatsapp",
+                       "platformName": "WhatsApp", "status": "BLOCKED", "activeMeasures": [], "restrictedFeatures": [],
+                       "promoted": false, "fines": [], "fineSummary": {"count": 0, "totals": [], "outstanding": []},
+                       "version": 4, "lastChange": "2026-02-12T10:00:00Z"}]}""")),
+            @Content(mediaType = Params.CSV,
+                    schema = @Schema(type = SchemaType.STRING, description = Params.CSV_DESCRIPTION),
+                    example = CountryResource.CSV_EXAMPLE)})
     public Response platformCountries(@PathParam("platform") String platform,
                                       @QueryParam("asOf") String asOf,
                                       @QueryParam("knownAt") String knownAt,

@@ -6,6 +6,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 import org.restrictionledger.events.EventCodec;
 import org.restrictionledger.events.RecordedEvent;
@@ -43,6 +44,7 @@ public class ParkingLot {
     }
 
     /** What a re-drive did to one stream: {@code applied} events, and whether it is still parked (and why). */
+    @Schema(name = "ParkedStreamRedriven")
     public record Redriven(String stream, int applied, boolean stillParked, String reason) {
     }
 

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 import org.restrictionledger.events.EventCodec;
 import org.restrictionledger.events.RecordedEvent;
@@ -29,8 +30,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -53,6 +54,7 @@ public class Rebuilder {
     private static final Logger LOG = Logger.getLogger(Rebuilder.class);
     private static final int BATCH = 500;
 
+    @Schema(name = "RebuildState")
     public enum State {
         IDLE, RUNNING, DONE, FAILED
     }

@@ -14,6 +14,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -48,6 +49,7 @@ public class DeadLetters {
     }
 
     /** What a re-drive did with one dead-letter topic. */
+    @Schema(name = "DeadLetterRedriven")
     public record Redriven(String topic, int republished, int withoutOrigin) {
     }
 
