@@ -77,7 +77,6 @@ public class Dispatcher {
     private final Counter delivered;
     private final Counter failedAttempts;
     private final Counter givenUp;
-    private final Counter disabledSubscriptions;
 
     Dispatcher(AgroalDataSource dataSource, WebhookConfig config, MeterRegistry registry) {
         this.dataSource = dataSource;
@@ -98,8 +97,6 @@ public class Dispatcher {
         this.delivered = Counter.builder(name).description(description).tag("outcome", "delivered").register(registry);
         this.failedAttempts = Counter.builder(name).description(description).tag("outcome", "failed_attempt").register(registry);
         this.givenUp = Counter.builder(name).description(description).tag("outcome", "given_up").register(registry);
-        this.disabledSubscriptions = Counter.builder("webhooks.subscriptions.disabled.total")
-                .description("subscriptions disabled for failing").register(registry);
         registry.gauge("webhooks.backlog", backlog);
         registry.gauge("webhooks.subscriptions.disabled", disabled);
     }
@@ -346,7 +343,6 @@ public class Dispatcher {
         if (disable != null && update(c, """
                 UPDATE webhook_subscriptions SET enabled = false, disabled_reason = ?, disabled_at = ?, updated_at = ?
                 WHERE id = ? AND enabled""", disable, Timestamp.from(now), Timestamp.from(now), delivery.subscription())) {
-            disabledSubscriptions.increment();
             LOG.warnf("webhook subscription %s disabled: %s (its deliveries wait; enable it again through the API)",
                     delivery.subscription(), disable);
         }
