@@ -49,7 +49,14 @@ public class WebhookResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Subscribe a URL to status changes (filters: countries, platforms, statuses)")
+    @Operation(summary = "Subscribe a URL to status changes (filters: countries, platforms, statuses)",
+            description = "Each matching change is POSTed as application/json {\"type\": \"status.changed\", "
+                    + "\"timestamp\": <when the ledger recorded the event>, \"data\": <the status.v1.json document: "
+                    + "this API's platform detail with the stream version and the eventId that caused it>}, with "
+                    + "Standard Webhooks headers webhook-id (the same on every retry), webhook-timestamp (Unix seconds) "
+                    + "and webhook-signature (v1,<base64 HMAC-SHA256 of \"{id}.{timestamp}.{body}\"> keyed by the "
+                    + "secret's base64 part after whsec_). 2xx is success; anything else is retried with exponential "
+                    + "backoff for 25 h, in order per stream.")
     @APIResponse(responseCode = "201", description = "Created; the body carries the signing secret, shown only now")
     @APIResponse(responseCode = "400", description = "Every field error, as application/problem+json")
     @APIResponse(responseCode = "413", description = "A body over 16 KiB")
