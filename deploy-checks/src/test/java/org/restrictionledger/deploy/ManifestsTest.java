@@ -254,6 +254,21 @@ class ManifestsTest {
     }
 
     @Test
+    void webhooksOpenHttpsToPublicAddressesForTheQueryServiceOnly() {
+        assertFalse(egressPorts(policies(Rendered.overlay("production"))).contains(443), "webhook egress open by default");
+        NetworkPolicy webhooks = policy(policies(Rendered.kustomize(
+                java.nio.file.Path.of("src/test/resources/overlays/production-with-webhooks").toAbsolutePath())),
+                "webhook-egress");
+        assertEquals(Map.of("app.kubernetes.io/name", "query-service"), webhooks.getSpec().getPodSelector().getMatchLabels());
+        var rule = webhooks.getSpec().getEgress().get(0);
+        assertEquals(List.of(443), rule.getPorts().stream().map(p -> p.getPort().getIntVal()).toList());
+        var block = rule.getTo().get(0).getIpBlock();
+        assertEquals("0.0.0.0/0", block.getCidr());
+        assertTrue(block.getExcept().containsAll(List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
+                "127.0.0.0/8", "169.254.0.0/16")), "a private or metadata range is reachable: " + block.getExcept());
+    }
+
+    @Test
     void theUnknownFieldCheckCatchesATypo() throws IOException {
         JsonNode typo = Rendered.YAML.readTree("""
                 apiVersion: apps/v1

@@ -117,6 +117,13 @@ final class RunningProduct {
                 "RL_RATE_LIMIT_EXPORT_CAPACITY", "1000000",
                 "RL_RATE_LIMIT_STREAM_CAPACITY", "1000000",
                 "RL_RATE_LIMIT_STREAM_MAX_OPEN", "1000"));
+        // Webhook retries in fractions of a second, and a claim that outlives a killed query service by seconds, not a
+        // minute (WebhooksIT); the ingest and ledger services have no such keys and ignore them.
+        env.putAll(Map.of(
+                "QUERY_WEBHOOKS_RETRY_INITIAL_BACKOFF", "0.2s",
+                "QUERY_WEBHOOKS_RETRY_MAX_BACKOFF", "1s",
+                "QUERY_WEBHOOKS_REQUEST_TIMEOUT", "2s",
+                "QUERY_WEBHOOKS_CLAIM_LEASE", "5s"));
         // Flyway as the owner role, the service as the runtime role (least privilege, as deployed).
         env.putAll(roles(service).environment());
         // Through the SASL/SCRAM listener when the tests run their own broker: every Kafka client of every service

@@ -14,6 +14,7 @@ import org.restrictionledger.events.status.StatusFold;
 import org.restrictionledger.events.status.StreamStatus;
 
 import org.restrictionledger.events.StreamId;
+import org.restrictionledger.query.webhooks.WebhookOutbox;
 import org.restrictionledger.support.messaging.Traces;
 
 import java.time.Instant;
@@ -31,7 +32,8 @@ import java.util.UUID;
  * new statuses, a status-change row per event and the partitions' offsets commit together, so a redelivered event
  * changes nothing. A stream's events apply one batch at a time (a transaction-scoped advisory lock per stream),
  * whoever applies them. A stream's history is read at most once per batch, and not at all while the
- * {@link HistoryCache} holds it; every write is one JDBC batch.
+ * {@link HistoryCache} holds it; every write is one JDBC batch. The webhook deliveries each change owes are recorded
+ * in the same transaction ({@link WebhookOutbox}).
  */
 @ApplicationScoped
 public class Projection {
@@ -50,12 +52,14 @@ public class Projection {
     private final TransactionSynchronizationRegistry transactions;
     private final Counter gaps;
     private final Counter duplicates;
+    private final WebhookOutbox webhooks;
 
     Projection(EntityManager em, HistoryCache cache, TransactionSynchronizationRegistry transactions,
-               MeterRegistry registry) {
+               MeterRegistry registry, WebhookOutbox webhooks) {
         this.em = em;
         this.cache = cache;
         this.transactions = transactions;
+        this.webhooks = webhooks;
         this.gaps = Counter.builder("projection.gaps")
                 .description("events received ahead of a missing stream version").register(registry);
         this.duplicates = Counter.builder("projection.duplicates")
@@ -96,6 +100,7 @@ public class Projection {
         Map<String, List<RecordedEvent>> histories = new HashMap<>();
         List<ProjectedEvent> inserted = new ArrayList<>();
         List<StatusChange> changes = new ArrayList<>();
+        List<WebhookOutbox.Change> outgoing = new ArrayList<>();
         Instant now = Instant.now();
         for (Received received : batch) {
             RecordedEvent event = received.event();
@@ -134,11 +139,13 @@ public class Projection {
                 row.update(status);
             }
             changes.add(StatusChange.of(status, event.eventId(), now));
+            outgoing.add(new WebhookOutbox.Change(status, event));
             Traces.log(received.traceparent(), () -> LOG.infof("projected %s %s v%d: %s", event.event().type(),
                     event.stream(), event.streamVersion(), status.status()));
         }
         ProjectedEvent.insertAll(em, inserted);
         StatusChange.insertAll(em, changes);
+        webhooks.enqueue(em, outgoing);
         cacheOnCommit(histories);
         return inserted.size();
     }
