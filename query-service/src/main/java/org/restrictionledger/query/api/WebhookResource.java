@@ -11,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -57,7 +58,9 @@ public class WebhookResource {
                     + "and webhook-signature (v1,<base64 HMAC-SHA256 of \"{id}.{timestamp}.{body}\"> keyed by the "
                     + "secret's base64 part after whsec_). 2xx is success; anything else is retried with exponential "
                     + "backoff for 25 h, in order per stream.")
-    @APIResponse(responseCode = "201", description = "Created; the body carries the signing secret, shown only now")
+    @APIResponse(responseCode = "201", description = "Created; the body carries the signing secret, shown only now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Subscription.class)))
     @APIResponse(responseCode = "400", description = "Every field error, as application/problem+json")
     @APIResponse(responseCode = "413", description = "A body over 16 KiB")
     public Response create(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -76,6 +79,9 @@ public class WebhookResource {
     @GET
     @Path("{id}")
     @Operation(summary = "One subscription")
+    @APIResponse(responseCode = "200", description = "The subscription (without its secret)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Subscription.class)))
     @APIResponse(responseCode = "404", description = "No such subscription")
     public Subscription get(@PathParam("id") String id) {
         return subscriptions.find(id(id)).orElseThrow(() -> notFound(id));
@@ -96,7 +102,9 @@ public class WebhookResource {
     @POST
     @Path("{id}/rotate-secret")
     @Operation(summary = "A new signing secret; the previous one also signs for the rotation overlap (24 h)")
-    @APIResponse(responseCode = "200", description = "The subscription with its new secret, shown only now")
+    @APIResponse(responseCode = "200", description = "The subscription with its new secret, shown only now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Subscription.class)))
     @APIResponse(responseCode = "404", description = "No such subscription")
     public Subscription rotateSecret(@PathParam("id") String id) {
         return subscriptions.rotateSecret(id(id)).orElseThrow(() -> notFound(id));
@@ -105,6 +113,9 @@ public class WebhookResource {
     @POST
     @Path("{id}/enable")
     @Operation(summary = "Enable a disabled subscription: failures forgotten, its waiting deliveries go, in order")
+    @APIResponse(responseCode = "200", description = "The subscription, enabled",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Subscription.class)))
     @APIResponse(responseCode = "404", description = "No such subscription")
     public Subscription enable(@PathParam("id") String id) {
         return subscriptions.enable(id(id)).orElseThrow(() -> notFound(id));
@@ -113,6 +124,9 @@ public class WebhookResource {
     @POST
     @Path("{id}/disable")
     @Operation(summary = "Pause deliveries; changes are still recorded for it and go when it is enabled")
+    @APIResponse(responseCode = "200", description = "The subscription, disabled",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Subscription.class)))
     @APIResponse(responseCode = "404", description = "No such subscription")
     public Subscription disable(@PathParam("id") String id) {
         return subscriptions.disable(id(id), "disabled by an operator").orElseThrow(() -> notFound(id));
@@ -121,6 +135,9 @@ public class WebhookResource {
     @GET
     @Path("{id}/deliveries")
     @Operation(summary = "The delivery log, newest first: each delivery's state and every attempt (time, status code, error)")
+    @APIResponse(responseCode = "200", description = "Deliveries, newest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = DeliveryView.class)))
     @APIResponse(responseCode = "400", description = "A bad state or limit")
     @APIResponse(responseCode = "404", description = "No such subscription")
     public List<DeliveryView> deliveries(
