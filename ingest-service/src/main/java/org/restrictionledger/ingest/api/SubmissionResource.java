@@ -1,17 +1,23 @@
 package org.restrictionledger.ingest.api;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.restrictionledger.events.Submitter;
 import org.restrictionledger.ingest.store.SubmissionStore;
 import org.restrictionledger.support.problem.ProblemException;
+import org.restrictionledger.support.security.Callers;
 
 import java.util.UUID;
 
-/** {@code GET /api/v1/submissions/{id}}: where a report stands. */
+/**
+ * {@code GET /api/v1/submissions/{id}}: where a report stands. Role {@code reporter} (its own submissions) or
+ * {@code operator} (all).
+ */
 @Path(SubmissionResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 public class SubmissionResource {
@@ -19,9 +25,11 @@ public class SubmissionResource {
     static final String PATH = "/api/v1/submissions";
 
     private final SubmissionStore submissions;
+    private final SecurityIdentity caller;
 
-    SubmissionResource(SubmissionStore submissions) {
+    SubmissionResource(SubmissionStore submissions, SecurityIdentity caller) {
         this.submissions = submissions;
+        this.caller = caller;
     }
 
     static String path(UUID id) {
@@ -38,7 +46,13 @@ public class SubmissionResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("id", "'" + id + "' is not a submission id (a UUID)");
         }
-        return submissions.find(uuid).map(SubmissionView::of)
-                .orElseThrow(() -> ProblemException.notFound("no submission " + id));
+        // A reporter sees its own submissions only; another's answers 404, as if it did not exist, so ids of other
+        // reporters' submissions reveal nothing. An operator sees all.
+        boolean all = Callers.isOperator(caller);
+        String me = Callers.submitter(caller).map(Submitter::subject).orElse(null);
+        return submissions.find(uuid)
+                .filter(s -> all || (me != null && me.equals(s.submitter)))
+                .map(SubmissionView::of)
+                .orElseThrow(() -> ProblemException.notFound("no submission " + id + " of yours"));
     }
 }
