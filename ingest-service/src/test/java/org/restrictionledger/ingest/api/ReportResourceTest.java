@@ -14,6 +14,7 @@ import org.restrictionledger.events.command.LedgerCommand;
 import org.restrictionledger.events.json.Json;
 import org.restrictionledger.testsupport.KafkaTestClient;
 import org.restrictionledger.testsupport.RealInfrastructure;
+import org.restrictionledger.testsupport.TestTokens;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +50,7 @@ class ReportResourceTest {
     @Test
     void anAcceptedReportIsPublishedAsACommandKeyedByItsStream() {
         String platform = uniquePlatform();
-        String id = given().contentType(ContentType.JSON).body(report(platform, "Russia", "FULL_BLOCK"))
+        String id = given().auth().oauth2(TestTokens.reporter()).contentType(ContentType.JSON).body(report(platform, "Russia", "FULL_BLOCK"))
                 .when().post("/api/v1/reports")
                 .then().statusCode(202)
                 .header("Location", org.hamcrest.Matchers.containsString("/api/v1/submissions/"))
@@ -64,14 +65,14 @@ class ReportResourceTest {
                 Json.read(commands.get(0).value(), LedgerCommand.class));
         assertEquals(UUID.fromString(id), command.commandId());
 
-        given().when().get("/api/v1/submissions/" + id)
+        given().auth().oauth2(TestTokens.reporter()).when().get("/api/v1/submissions/" + id)
                 .then().statusCode(200).body("status", equalTo("PENDING"));
     }
 
     @Test
     void theSubmissionFollowsTheLedgersOutcome() {
         String platform = uniquePlatform();
-        String location = given().contentType(ContentType.JSON).body(report(platform, "RU", "THROTTLING"))
+        String location = given().auth().oauth2(TestTokens.reporter()).contentType(ContentType.JSON).body(report(platform, "RU", "THROTTLING"))
                 .when().post("/api/v1/reports")
                 .then().statusCode(202).extract().header("Location");
         String id = location.substring(location.lastIndexOf('/') + 1);
@@ -81,7 +82,7 @@ class ReportResourceTest {
                 List.of(eventId), 1, Instant.now());
         KafkaTestClient.send(Topics.OUTCOMES, "RU/" + platform, Json.write(accepted), Map.of());
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get(location)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.reporter()).when().get(location)
                 .then().statusCode(200)
                 .body("status", equalTo("ACCEPTED"))
                 .body("eventIds", hasItems(eventId.toString()))
@@ -95,7 +96,7 @@ class ReportResourceTest {
                 "cannot lift: there is no FULL_BLOCK restriction active", Instant.now());
         KafkaTestClient.send(Topics.OUTCOMES, rejected.stream().toString(), Json.write(rejected), Map.of());
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/api/v1/submissions/" + id)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.reporter()).when().get("/api/v1/submissions/" + id)
                 .then().statusCode(200)
                 .body("status", equalTo("REJECTED"))
                 .body("reason", equalTo("cannot lift: there is no FULL_BLOCK restriction active")));
@@ -110,14 +111,14 @@ class ReportResourceTest {
         UUID id = UUID.randomUUID();
         CommandOutcome after = CommandOutcome.rejected(id, new StreamId("RU", "x"), 0, "after the poison", Instant.now());
         KafkaTestClient.send(Topics.OUTCOMES, "RU/x", Json.write(after), Map.of());
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/api/v1/submissions/" + id)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.reporter()).when().get("/api/v1/submissions/" + id)
                 .then().statusCode(200).body("reason", equalTo("after the poison")));
     }
 
     @Test
     void anInvalidReportListsEveryFieldErrorAndPublishesNothing() {
         String platform = uniquePlatform();
-        given().contentType(ContentType.JSON)
+        given().auth().oauth2(TestTokens.reporter()).contentType(ContentType.JSON)
                 .body("""
                         {"type": "restriction.imposed", "country": "Narnia", "platform": "%s", "measure": "BLOCKING",
                          "effective": "2026-02", "sources": []}
@@ -132,7 +133,7 @@ class ReportResourceTest {
 
         // A valid report sent after it is on the topic; the invalid one never is.
         String marker = uniquePlatform();
-        given().contentType(ContentType.JSON).body(report(marker, "RU", "OTHER"))
+        given().auth().oauth2(TestTokens.reporter()).contentType(ContentType.JSON).body(report(marker, "RU", "OTHER"))
                 .when().post("/api/v1/reports").then().statusCode(202);
         KafkaTestClient.await(Topics.COMMANDS, 1, r -> r.value().contains(marker));
         assertEquals(0, KafkaTestClient.readAll(Topics.COMMANDS).stream().filter(r -> r.value().contains(platform)).count());
@@ -140,7 +141,7 @@ class ReportResourceTest {
 
     @Test
     void malformedJsonIsAProblemNotAStackTrace() {
-        given().contentType(ContentType.JSON).body("{\"type\": ")
+        given().auth().oauth2(TestTokens.reporter()).contentType(ContentType.JSON).body("{\"type\": ")
                 .when().post("/api/v1/reports")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -150,9 +151,9 @@ class ReportResourceTest {
 
     @Test
     void anUnknownSubmissionIs404AndAMalformedId400() {
-        given().when().get("/api/v1/submissions/" + UUID.randomUUID())
+        given().auth().oauth2(TestTokens.reporter()).when().get("/api/v1/submissions/" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");
-        given().when().get("/api/v1/submissions/not-a-uuid")
+        given().auth().oauth2(TestTokens.reporter()).when().get("/api/v1/submissions/not-a-uuid")
                 .then().statusCode(400).body("errors[0].field", equalTo("id"));
     }
 }

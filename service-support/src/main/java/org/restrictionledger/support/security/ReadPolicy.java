@@ -1,7 +1,6 @@
 package org.restrictionledger.support.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.HttpSecurityPolicy;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,9 +14,7 @@ import java.util.Set;
  * (anonymous: 401, another role: 403). One switch, read at start-up, rather than two sets of path rules.
  */
 @ApplicationScoped
-public class ReadPolicy implements HttpSecurityPolicy {
-
-    static final Set<String> READ_ROLES = Set.of(Roles.READER, Roles.REPORTER, Roles.OPERATOR);
+public class ReadPolicy extends RolePolicy {
 
     private final boolean roleRequired;
 
@@ -26,12 +23,14 @@ public class ReadPolicy implements HttpSecurityPolicy {
     }
 
     @Override
+    protected Set<String> roles() {
+        return Set.of(Roles.READER, Roles.REPORTER, Roles.OPERATOR);
+    }
+
+    @Override
     public Uni<CheckResult> checkPermission(RoutingContext request, Uni<SecurityIdentity> identity,
                                             AuthorizationRequestContext requestContext) {
-        if (!roleRequired) {
-            return CheckResult.permit();
-        }
-        return identity.map(id -> READ_ROLES.stream().anyMatch(id::hasRole) ? CheckResult.PERMIT : CheckResult.DENY);
+        return roleRequired ? super.checkPermission(request, identity, requestContext) : CheckResult.permit();
     }
 
     @Override
