@@ -7,6 +7,7 @@ import org.restrictionledger.events.StreamId;
 import org.restrictionledger.events.json.Json;
 import org.restrictionledger.events.status.StatusFold;
 import org.restrictionledger.events.status.StreamStatus;
+import org.restrictionledger.testsupport.TestTokens;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +37,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Short form in {@code ./mvnw verify}; the long form: {@code ./mvnw -pl fault-injection -am verify -Dfaults.mode=long}.
  */
 class FaultInjectionIT {
+
+    static {
+        // Every request carries a reporter's token (the probes submit; the reads take it as well).
+        io.restassured.RestAssured.authentication = io.restassured.RestAssured.oauth2(TestTokens.reporter());
+    }
 
     private record Mode(int perSecond, int platforms, Duration between) {
         static Mode of(String name) {
