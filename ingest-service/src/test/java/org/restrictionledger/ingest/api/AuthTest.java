@@ -37,7 +37,8 @@ class AuthTest {
             """;
 
     private static Response post(String token) {
-        var request = given().contentType(ContentType.JSON).body(REPORT.formatted(UUID.randomUUID().toString().substring(0, 8)));
+        var request = given().contentType(ContentType.JSON)
+                .body(REPORT.formatted(UUID.randomUUID().toString().substring(0, 8)));
         if (token != null) {
             request = request.auth().oauth2(token);
         }
@@ -49,7 +50,8 @@ class AuthTest {
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", containsString(challenge))
                 .body("status", equalTo(status))
-                .body("type", equalTo("https://restrictionledger.org/problems/" + (status == 401 ? "unauthorized" : "forbidden")))
+                .body("type", equalTo("https://restrictionledger.org/problems/"
+                        + (status == 401 ? "unauthorized" : "forbidden")))
                 .body("instance", equalTo("/api/v1/reports"));
     }
 

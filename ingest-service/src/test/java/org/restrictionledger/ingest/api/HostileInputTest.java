@@ -36,6 +36,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "ingest"))
 class HostileInputTest {
 
+    /** Requests as the test reporter: submitting and reading one's own submissions need its token. */
+    private static io.restassured.specification.RequestSpecification asReporter() {
+        return given().auth().oauth2(TestTokens.reporter());
+    }
+
     @TestHTTPResource("/api/v1/reports")
     URL reports;
 
@@ -52,7 +57,7 @@ class HostileInputTest {
     }
 
     private static ValidatableResponse post(String body) {
-        return given().auth().oauth2(TestTokens.reporter()).contentType(ContentType.JSON).body(body.getBytes(StandardCharsets.UTF_8))
+        return asReporter().contentType(ContentType.JSON).body(body.getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/v1/reports").then();
     }
 
@@ -88,7 +93,7 @@ class HostileInputTest {
         refused(valid + " {\"type\": \"fine.imposed\"}", "body");
         refused(valid + " garbage", "body");
         refused(valid.replace("{\"type\": \"restriction.imposed\",", "{\"type\": \"restriction.imposed\", \"type\": \"fine.imposed\","), "body");
-        given().auth().oauth2(TestTokens.reporter()).contentType(ContentType.JSON).body(new byte[]{'{', '"', 't', (byte) 0xff, '"', ':', '1', '}'})
+        asReporter().contentType(ContentType.JSON).body(new byte[]{'{', '"', 't', (byte) 0xff, '"', ':', '1', '}'})
                 .when().post("/api/v1/reports").then().statusCode(400).contentType("application/problem+json");
     }
 
@@ -106,9 +111,9 @@ class HostileInputTest {
         String deep = "{\"type\": \"record.corrected\", \"amendment\": ".repeat(900) + "{}" + "}".repeat(900);
         post(deep).statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("body")).body("errors[0].reason", containsString("nested deeper"));
-        given().auth().oauth2(TestTokens.reporter()).contentType(ContentType.JSON).body("[" + deep + "]").when().post("/api/v1/reports/batch")
+        asReporter().contentType(ContentType.JSON).body("[" + deep + "]").when().post("/api/v1/reports/batch")
                 .then().statusCode(400).contentType("application/problem+json");
-        given().auth().oauth2(TestTokens.reporter()).contentType("application/x-ndjson")
+        asReporter().contentType("application/x-ndjson")
                 .body((deep + "\n" + report("RU", platform(), "").replace("\n", " ")).getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/v1/reports/batch")
                 .then().statusCode(200)

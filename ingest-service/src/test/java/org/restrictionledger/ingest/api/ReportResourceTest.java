@@ -35,6 +35,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "ingest"))
 class ReportResourceTest {
 
+    /** Requests as the test reporter: submitting and reading one's own submissions need its token. */
+    private static io.restassured.specification.RequestSpecification asReporter() {
+        return given().auth().oauth2(TestTokens.reporter());
+    }
+
     private static String report(String platform, String country, String measure) {
         return """
                 {"type": "restriction.imposed", "country": "%s", "platform": "%s", "measure": "%s",
@@ -50,7 +55,7 @@ class ReportResourceTest {
     @Test
     void anAcceptedReportIsPublishedAsACommandKeyedByItsStream() {
         String platform = uniquePlatform();
-        String id = given().auth().oauth2(TestTokens.reporter()).contentType(ContentType.JSON).body(report(platform, "Russia", "FULL_BLOCK"))
+        String id = asReporter().contentType(ContentType.JSON).body(report(platform, "Russia", "FULL_BLOCK"))
                 .when().post("/api/v1/reports")
                 .then().statusCode(202)
                 .header("Location", org.hamcrest.Matchers.containsString("/api/v1/submissions/"))
@@ -65,14 +70,14 @@ class ReportResourceTest {
                 Json.read(commands.get(0).value(), LedgerCommand.class));
         assertEquals(UUID.fromString(id), command.commandId());
 
-        given().auth().oauth2(TestTokens.reporter()).when().get("/api/v1/submissions/" + id)
+        asReporter().when().get("/api/v1/submissions/" + id)
                 .then().statusCode(200).body("status", equalTo("PENDING"));
     }
 
     @Test
     void theSubmissionFollowsTheLedgersOutcome() {
         String platform = uniquePlatform();
-        String location = given().auth().oauth2(TestTokens.reporter()).contentType(ContentType.JSON).body(report(platform, "RU", "THROTTLING"))
+        String location = asReporter().contentType(ContentType.JSON).body(report(platform, "RU", "THROTTLING"))
                 .when().post("/api/v1/reports")
                 .then().statusCode(202).extract().header("Location");
         String id = location.substring(location.lastIndexOf('/') + 1);
@@ -82,7 +87,7 @@ class ReportResourceTest {
                 List.of(eventId), 1, Instant.now());
         KafkaTestClient.send(Topics.OUTCOMES, "RU/" + platform, Json.write(accepted), Map.of());
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.reporter())
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asReporter()
                 .when().get(location)
                 .then().statusCode(200)
                 .body("status", equalTo("ACCEPTED"))
@@ -122,7 +127,7 @@ class ReportResourceTest {
     @Test
     void anInvalidReportListsEveryFieldErrorAndPublishesNothing() {
         String platform = uniquePlatform();
-        given().auth().oauth2(TestTokens.reporter()).contentType(ContentType.JSON)
+        asReporter().contentType(ContentType.JSON)
                 .body("""
                         {"type": "restriction.imposed", "country": "Narnia", "platform": "%s", "measure": "BLOCKING",
                          "effective": "2026-02", "sources": []}
@@ -137,7 +142,7 @@ class ReportResourceTest {
 
         // A valid report sent after it is on the topic; the invalid one never is.
         String marker = uniquePlatform();
-        given().auth().oauth2(TestTokens.reporter()).contentType(ContentType.JSON).body(report(marker, "RU", "OTHER"))
+        asReporter().contentType(ContentType.JSON).body(report(marker, "RU", "OTHER"))
                 .when().post("/api/v1/reports").then().statusCode(202);
         KafkaTestClient.await(Topics.COMMANDS, 1, r -> r.value().contains(marker));
         assertEquals(0, KafkaTestClient.readAll(Topics.COMMANDS).stream().filter(r -> r.value().contains(platform)).count());
@@ -145,7 +150,7 @@ class ReportResourceTest {
 
     @Test
     void malformedJsonIsAProblemNotAStackTrace() {
-        given().auth().oauth2(TestTokens.reporter()).contentType(ContentType.JSON).body("{\"type\": ")
+        asReporter().contentType(ContentType.JSON).body("{\"type\": ")
                 .when().post("/api/v1/reports")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -155,9 +160,9 @@ class ReportResourceTest {
 
     @Test
     void anUnknownSubmissionIs404AndAMalformedId400() {
-        given().auth().oauth2(TestTokens.reporter()).when().get("/api/v1/submissions/" + UUID.randomUUID())
+        asReporter().when().get("/api/v1/submissions/" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");
-        given().auth().oauth2(TestTokens.reporter()).when().get("/api/v1/submissions/not-a-uuid")
+        asReporter().when().get("/api/v1/submissions/not-a-uuid")
                 .then().statusCode(400).body("errors[0].field", equalTo("id"));
     }
 }
