@@ -126,7 +126,7 @@ class CliIT {
         assertTrue(ordered.out().startsWith("Imported " + ndjson + " (NDJSON, 4 rows)\n  accepted     4\n"), ordered.out());
 
         // A reporter's token may import but not rebuild: the server says 403, rl exits 6 and says what to set.
-        Process refused = start(TestTokens.reporter(), "rebuild");
+        Process refused = startWithToken(TestTokens.reporter(), "rebuild");
         assertTrue(refused.waitFor(60, TimeUnit.SECONDS));
         assertEquals(6, refused.exitValue(), read(WORK.resolve("rebuild.err")));
         assertTrue(read(WORK.resolve("rebuild.err")).contains("RL_TOKEN"), read(WORK.resolve("rebuild.err")));
@@ -150,10 +150,10 @@ class CliIT {
 
     /** {@code ./rl ARGS} with the product's URLs in its environment; output in WORK/<command>.out and .err. */
     private static Process start(String... args) throws IOException {
-        return start(TestTokens.operator(), args);
+        return startWithToken(TestTokens.operator(), args);
     }
 
-    private static Process start(String token, String... args) throws IOException {
+    private static Process startWithToken(String token, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(RunningProduct.ROOT.resolve("rl").toString());
         command.addAll(List.of(args));
