@@ -1,5 +1,6 @@
 package org.restrictionledger.cli;
 
+import org.restrictionledger.cli.checkpoint.CheckpointCommand;
 import org.restrictionledger.cli.http.Service;
 import org.restrictionledger.cli.imports.ImportCommand;
 import org.restrictionledger.cli.live.TailCommand;
@@ -20,7 +21,7 @@ import java.nio.file.Path;
 @Command(name = "rl", mixinStandardHelpOptions = true, versionProvider = Rl.Version.class,
         description = "The operator's command line for Restriction Ledger.",
         subcommands = {ImportCommand.class, StatusCommand.class, TimelineCommand.class, VerifyCommand.class,
-                TailCommand.class, RebuildCommand.class, DlqCommand.class, CommandLine.HelpCommand.class},
+                TailCommand.class, RebuildCommand.class, DlqCommand.class, CheckpointCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nSettings and exit codes:%n",
         footer = {
                 "Each URL comes from its option, else its environment variable (RL_INGEST_URL, RL_LEDGER_URL, "

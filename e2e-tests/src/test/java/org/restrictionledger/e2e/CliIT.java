@@ -40,6 +40,7 @@ class CliIT {
         assertTrue(Files.isRegularFile(RunningProduct.ROOT.resolve("cli/target/rl.jar")),
                 "cli/target/rl.jar is missing: package the cli module first");
         Files.createDirectories(WORK);
+        Files.deleteIfExists(WORK.resolve("checkpoint.json"));
     }
 
     @Test
@@ -98,11 +99,33 @@ class CliIT {
             Run verify = rl("verify", "Kyrgyzstan/WhatsApp");
             assertEquals(0, verify.exit(), verify.toString());
             assertTrue(verify.out().contains("KG/whatsapp  valid (1)  valid (1)  yes"), verify.out());
-            assertTrue(verify.out().contains("Signed checkpoints: not checked"), verify.out());
+            assertTrue(verify.out().contains("Signed checkpoint: none saved at "), verify.out());
         });
+
+        // a signed checkpoint kept beside the config file: later verifications check each stream still passes through it
+        Run save = rl("checkpoint", "save", "--sign");
+        assertEquals(0, save.exit(), save.toString());
+        assertTrue(save.out().startsWith("Saved checkpoint "), save.out());
+        Path saved = WORK.resolve("checkpoint.json");
+        assertTrue(Files.readString(saved).contains("\"KG/whatsapp\""), "the checkpoint names KG/whatsapp");
+        Run checked = rl("verify", "Kyrgyzstan/WhatsApp");
+        assertEquals(0, checked.exit(), checked.toString());
+        assertTrue(checked.out().contains("1 stream(s) still pass through their heads in ledger and topic"), checked.out());
         Run all = rl("verify", "--all");
         assertEquals(0, all.exit(), all.toString());
         assertTrue(all.out().contains("KG/whatsapp"), all.out());
+        assertTrue(all.out().contains("still pass through their heads in ledger and topic"), all.out());
+
+        // a kept checkpoint edited afterwards is not trusted: its signature no longer matches
+        String head = JsonPath.from(given().baseUri(PRODUCT.url(RunningProduct.Service.LEDGER))
+                .when().get("/api/v1/streams/KG/whatsapp").then().statusCode(200).extract().asString())
+                .getString("events[0].hash");
+        Files.writeString(saved, Files.readString(saved).replace(head, "0".repeat(64)));
+        Run forged = rl("verify", "Kyrgyzstan/WhatsApp");
+        assertEquals(1, forged.exit(), forged.toString());
+        assertTrue(forged.out().contains("checkpoint: the signature does not match the checkpoint"), forged.out());
+        assertTrue(forged.out().contains("KG/whatsapp (ledger): rewritten: v1 had hash 0000"), forged.out());
+        Files.delete(saved);
 
         assertTrue(tail.waitFor(60, TimeUnit.SECONDS), "tail stops after --max 1 change");
         assertEquals(0, tail.exitValue());

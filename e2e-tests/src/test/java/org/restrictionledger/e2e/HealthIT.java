@@ -23,6 +23,11 @@ class HealthIT {
         return given().baseUri(base).when().get(path).then().extract().statusCode();
     }
 
+    private static void readinessNamesTheBroker(String base, String state) {
+        given().baseUri(base).when().get("/q/health/ready").then()
+                .body("checks.find { it.name == 'Kafka broker' }.status", equalTo(state));
+    }
+
     @Test
     void readinessGoesDownWithTheBrokerAndUpWhenItReturnsWhileLivenessHolds() {
         Optional<KafkaBroker> own = TestInfrastructure.ownBroker();
@@ -38,8 +43,10 @@ class HealthIT {
         try {
             for (RunningProduct.Service service : RunningProduct.Service.values()) {
                 String base = product.managementUrl(service);
-                await(service + " readiness DOWN").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                // within the check's timeout (3 s) and interval, plus room for a loaded machine
+                await(service + " readiness DOWN").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
                         .until(() -> status(base, "/q/health/ready") == 503);
+                readinessNamesTheBroker(base, "DOWN");
                 given().baseUri(base).when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
             }
         } finally {
@@ -49,6 +56,7 @@ class HealthIT {
             String base = product.managementUrl(service);
             await(service + " readiness UP").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> status(base, "/q/health/ready") == 200);
+            readinessNamesTheBroker(base, "UP");
             given().baseUri(base).when().get("/q/health/live").then().statusCode(200);
         }
         submitAndAwait("""

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 
 /**
- * One immutable fact of the catalogue (DESIGN.md, "Event catalogue"). The ledger wraps it in a {@link RecordedEvent}
+ * One immutable fact of the catalogue (README, "Event types"). The ledger wraps it in a {@link RecordedEvent}
  * that gives it identity, place and hash. The family is closed: a new fact is a new permitted record with a schema of
  * its own under {@code schemas/}, and {@link EventSchemas#TYPES} and the status fold learn it in the same change.
  */

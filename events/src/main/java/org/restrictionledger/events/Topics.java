@@ -1,6 +1,9 @@
 package org.restrictionledger.events;
 
-/** The Kafka topics of the public contract (DESIGN.md). Every record on them is keyed by {@link StreamId}. */
+/**
+ * The Kafka topics of the public contract (README, "Topics"; the AsyncAPI document
+ * {@code org/restrictionledger/events/asyncapi.yaml}). Every record on them is keyed by {@link StreamId}.
+ */
 public final class Topics {
 
     /** Validated reports, as commands for the ledger. */

@@ -39,7 +39,10 @@ final class Stack implements AutoCloseable {
     private final int postgresPort = KafkaBroker.freePort();
     private EmbeddedPostgresServer postgres;
     private final Map<Service, ServiceProcess> processes = new EnumMap<>(Service.class);
+    /** Second instances, in the same consumer group and database as the first, while scaled out. */
+    private final Map<Service, ServiceProcess> seconds = new EnumMap<>(Service.class);
     private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
+    private int launched;
     private final Map<Service, String> databases = new EnumMap<>(Service.class);
 
     Stack() {
@@ -59,7 +62,7 @@ final class Stack implements AutoCloseable {
         for (Service service : Service.values()) {
             ports.put(service, KafkaBroker.freePort());
             databases.put(service, postgres.server().recreateDatabase(service.name().toLowerCase()));
-            processes.put(service, launch(service));
+            processes.put(service, launch(service, ports.get(service)));
         }
         processes.values().forEach(p -> p.awaitReady(READY));
     }
@@ -75,8 +78,33 @@ final class Stack implements AutoCloseable {
     /** SIGKILL, then start it again; returns when it is ready. */
     void crash(Service service) {
         processes.get(service).kill();
-        processes.put(service, launch(service));
+        processes.put(service, launch(service, ports.get(service)));
         processes.get(service).awaitReady(READY);
+    }
+
+    /**
+     * A second instance joins the first's consumer group and database: the group rebalances and partitions move to
+     * it while the load goes on. Returns when it is ready.
+     */
+    void scaleOut(Service service) {
+        ServiceProcess second = launch(service, KafkaBroker.freePort());
+        seconds.put(service, second);
+        second.awaitReady(READY);
+    }
+
+    /**
+     * The first instance leaves (SIGTERM, as a rolling update stops a pod) and the second takes all its partitions;
+     * from then on the second one is the service. Returns when the first has ended.
+     */
+    void scaleIn(Service service) {
+        ServiceProcess first = processes.get(service);
+        first.terminate();
+        if (!first.awaitExit(Duration.ofSeconds(35))) {
+            throw new IllegalStateException(service + " did not end within 35 s of SIGTERM");
+        }
+        ServiceProcess second = seconds.remove(service);
+        processes.put(service, second);
+        ports.put(service, java.net.URI.create(second.baseUrl()).getPort());
     }
 
     /** The broker stops (SIGTERM) and comes back on the same port and data after {@code down}. */
@@ -113,17 +141,18 @@ final class Stack implements AutoCloseable {
 
     @Override
     public void close() {
+        seconds.values().parallelStream().forEach(ServiceProcess::close);
         processes.values().parallelStream().forEach(ServiceProcess::close);
         broker.close();
         postgres.close();
     }
 
-    private ServiceProcess launch(Service service) {
+    private ServiceProcess launch(Service service, int port) {
         PostgresServer server = new PostgresServer("jdbc:postgresql://127.0.0.1:" + postgresPort + "/postgres",
                 "postgres", "postgres");
-        Path log = DATA.resolve(service.module() + ".log");
+        Path log = DATA.resolve(service.module() + "-" + (++launched) + ".log");
         return ServiceProcess.start(service.module(),
-                ROOT.resolve(service.module() + "/target/quarkus-app/quarkus-run.jar"), ports.get(service),
+                ROOT.resolve(service.module() + "/target/quarkus-app/quarkus-run.jar"), port,
                 Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                         "QUARKUS_DATASOURCE_JDBC_URL", databases.get(service),
                         "QUARKUS_DATASOURCE_USERNAME", server.username(),

@@ -21,8 +21,9 @@ import java.util.UUID;
 final class TopicChains {
 
     /** One stream's chain as found on the topic. */
-    record TopicChain(StreamId stream, List<RecordedEvent> events, ChainVerifier.Verification verification,
-                      List<String> problems) {
+    /** @param documents the record values of {@code events}, as received, in version order */
+    record TopicChain(StreamId stream, List<RecordedEvent> events, List<String> documents,
+                      ChainVerifier.Verification verification, List<String> problems) {
 
         boolean valid() {
             return verification.valid() && problems.isEmpty();
@@ -76,7 +77,8 @@ final class TopicChains {
                             + " both claim version " + ordered.get(i).streamVersion());
                 }
             }
-            chains.put(stream, new TopicChain(stream, ordered, verify(stream, documents), streamProblems));
+            chains.put(stream, new TopicChain(stream, ordered, documents.stream().map(Document::received).toList(),
+                    verify(stream, documents), streamProblems));
         });
         return chains;
     }

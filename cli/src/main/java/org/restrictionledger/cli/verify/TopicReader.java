@@ -22,10 +22,10 @@ import java.util.function.Predicate;
  * Reads a topic from offset 0 to its end as of now, every partition, without a consumer group (nothing is committed,
  * no group sees rl), as any partner may.
  */
-final class TopicReader {
+public final class TopicReader {
 
     /** One record as received: the value's text untouched. */
-    record Received(String key, int partition, long offset, String value) {
+    public record Received(String key, int partition, long offset, String value) {
     }
 
     private final String bootstrapServers;
@@ -33,13 +33,13 @@ final class TopicReader {
     private final Duration timeout;
 
     /** @param extra client settings for a secured broker (security.protocol, sasl.*, ssl.*) */
-    TopicReader(String bootstrapServers, Map<String, String> extra, Duration timeout) {
+    public TopicReader(String bootstrapServers, Map<String, String> extra, Duration timeout) {
         this.bootstrapServers = bootstrapServers;
         this.extra = extra;
         this.timeout = timeout;
     }
 
-    List<Received> readAll(String topic, Predicate<String> keys) {
+    public List<Received> readAll(String topic, Predicate<String> keys) {
         Properties config = new Properties();
         config.putAll(extra);
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

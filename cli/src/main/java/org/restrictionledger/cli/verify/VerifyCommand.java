@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.restrictionledger.cli.CliException;
 import org.restrictionledger.cli.ExitCode;
 import org.restrictionledger.cli.Rl;
+import org.restrictionledger.cli.checkpoint.CheckpointCheck;
+import org.restrictionledger.cli.checkpoint.SavedCheckpoint;
 import org.restrictionledger.cli.http.Service;
 import org.restrictionledger.cli.query.Table;
 import org.restrictionledger.events.RecordedEvent;
@@ -21,13 +23,16 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /**
  * {@code rl verify CC/PLATFORM | --all}: each stream's hash chain, twice and independently: as the ledger recomputes
@@ -38,9 +43,11 @@ import java.util.concurrent.Callable;
 @Command(name = "verify", description = {
         "Verifies hash chains from the ledger API and, independently, from the events topic on Kafka, and checks the "
                 + "two agree.",
-        "Signed checkpoints are not checked: the ledger does not publish any yet."},
+        "When a signed checkpoint was saved (rl checkpoint save), every stream it names must still pass through the "
+                + "head it had, in the ledger's store and on the topic: a history rewritten since is caught even if "
+                + "every hash was recomputed."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every chain valid and both sources agree", "1:a chain is broken or the sources disagree",
+        exitCodeList = {"0:every chain valid and both sources agree", "1:a chain is broken, the sources disagree, or the saved checkpoint does not hold",
                 "3:the ledger or Kafka unreachable", "4:unknown stream, or no events topic"})
 public final class VerifyCommand implements Callable<Integer> {
 
@@ -63,6 +70,14 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--no-topic", description = "only ask the ledger (no Kafka); with --all, the streams come from the query API")
     boolean noTopic;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE",
+            description = "the saved checkpoint to check against (default: checkpoint.json beside the config file, "
+                    + "when it exists)")
+    Path checkpointFile;
+
+    @Option(names = "--no-checkpoint", description = "do not check against a saved checkpoint")
+    boolean noCheckpoint;
 
     @Option(names = "--kafka-timeout", defaultValue = "15", paramLabel = "SECONDS",
             description = "how long to wait for Kafka (default ${DEFAULT-VALUE})")
@@ -116,16 +131,66 @@ public final class VerifyCommand implements Callable<Integer> {
             table.row(stream, (apiValid ? "valid" : "BROKEN") + " (" + api.path("checked").asText() + ")", topicCell, agree);
         }
         out.print(streams.isEmpty() ? "no streams to verify\n" : table.render());
+        checkpoint(ledger, only, topic).ifPresent(result -> {
+            out.println();
+            out.println(result);
+            findings.addAll(result.findings());
+        });
         if (!findings.isEmpty()) {
             out.println();
             out.println("Findings:");
             findings.forEach(f -> out.println("  " + f));
         }
-        out.println();
-        out.println("Signed checkpoints: not checked. The ledger publishes none yet, so there is nothing to compare "
-                + "these heads with; verification stands on the two sources above.");
         out.flush();
         return findings.isEmpty() ? ExitCode.OK : ExitCode.FINDINGS;
+    }
+
+    /** The report of the checkpoint check: what was checked, the line to print, and what did not hold. */
+    private record CheckpointReport(String line, List<String> findings) {
+        @Override
+        public String toString() {
+            return line;
+        }
+    }
+
+    /**
+     * The saved checkpoint, if there is one, against the ledger's stored documents and (unless --no-topic) the
+     * topic's, with the key pinned when it was saved.
+     */
+    private java.util.Optional<CheckpointReport> checkpoint(Service ledger, StreamId only,
+                                                            Map<StreamId, TopicChains.TopicChain> topic) {
+        if (noCheckpoint) {
+            return java.util.Optional.empty();
+        }
+        Path file = checkpointFile != null ? checkpointFile : SavedCheckpoint.defaultFile(rl.settings().file());
+        java.util.Optional<SavedCheckpoint> saved = SavedCheckpoint.read(file);
+        if (saved.isEmpty()) {
+            if (checkpointFile != null) {
+                throw new CliException(ExitCode.NOT_FOUND, "no checkpoint saved at " + file);
+            }
+            return java.util.Optional.of(new CheckpointReport("Signed checkpoint: none saved at " + file
+                    + "; rl checkpoint save keeps one, and later runs check that no stream was rewritten since.", List.of()));
+        }
+        Map<String, Function<String, List<String>>> sources = new LinkedHashMap<>();
+        Map<String, List<String>> stored = new HashMap<>();
+        sources.put("ledger", stream -> stored.computeIfAbsent(stream, s -> {
+            List<String> documents = new ArrayList<>();
+            ledger.getJson("/api/v1/streams/" + s).path("events").forEach(e -> documents.add(e.toString()));
+            return documents;
+        }));
+        if (!noTopic) {
+            sources.put("topic", stream -> {
+                TopicChains.TopicChain chain = topic.get(StreamId.parse(stream));
+                return chain == null ? List.of() : chain.documents();
+            });
+        }
+        String ledgerKey = ledger.getJson("/api/v1/checkpoints/public-key").path("keyId").asText(null);
+        CheckpointCheck.Result result = CheckpointCheck.check(saved.get(), ledgerKey,
+                stream -> only == null || only.toString().equals(stream), sources);
+        return java.util.Optional.of(new CheckpointReport("Signed checkpoint " + result.checkpoint().checkpointId()
+                + " of " + result.checkpoint().createdAt() + " (key " + saved.get().publicKey().keyId() + ", " + file
+                + "): " + (result.holds() ? result.streams() + " stream(s) still pass through their heads in "
+                + String.join(" and ", sources.keySet()) : "does NOT hold, see findings"), result.findings()));
     }
 
     /**

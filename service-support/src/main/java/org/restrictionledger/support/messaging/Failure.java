@@ -4,6 +4,11 @@ import com.fasterxml.jackson.core.JacksonException;
 
 import java.sql.SQLException;
 import java.time.DateTimeException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
@@ -36,7 +41,7 @@ public final class Failure {
     }
 
     public static Kind classify(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : causes(failure)) {
             if (t instanceof Refused) {
                 return Kind.DETERMINISTIC;
             }
@@ -48,12 +53,35 @@ public final class Failure {
                 return Kind.TRANSIENT;
             }
         }
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : causes(failure)) {
             if (t instanceof JacksonException || isRecordError(t)) {
                 return Kind.DETERMINISTIC;
             }
         }
         return Kind.UNKNOWN;
+    }
+
+    /**
+     * The failure, its causes and what they suppressed, nearest first. A transaction that fails at commit hides the
+     * driver's exception as a suppressed one (RollbackException, suppressed XAException, caused by the SQLException).
+     */
+    static List<Throwable> causes(Throwable failure) {
+        List<Throwable> found = new ArrayList<>();
+        Set<Throwable> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> next = new ArrayDeque<>();
+        next.add(failure);
+        while (!next.isEmpty() && found.size() < 64) {
+            Throwable t = next.poll();
+            if (t == null || !seen.add(t)) {
+                continue;
+            }
+            found.add(t);
+            if (t.getCause() != null) {
+                next.add(t.getCause());
+            }
+            next.addAll(List.of(t.getSuppressed()));
+        }
+        return found;
     }
 
     private static boolean isRecordError(Throwable t) {
@@ -76,7 +104,7 @@ public final class Failure {
 
     /** A short, printable account of the failure for an outcome's reason or a parking record: no input echoed. */
     public static String describe(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : causes(failure)) {
             if (t instanceof Refused refused) {
                 return refused.getMessage();
             }
