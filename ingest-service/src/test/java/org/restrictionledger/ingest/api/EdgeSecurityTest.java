@@ -149,6 +149,10 @@ class EdgeSecurityTest {
         given().auth().oauth2(token(burst)).header("Forwarded", "for=" + burst)
                 .when().get("/api/v1/submissions/" + UUID.randomUUID())
                 .then().statusCode(404);
+        // The limit follows the principal, not the address: the cut reporter is cut from another address as well.
+        given().auth().oauth2(token(burst)).header("Forwarded", "for=203.0.113.99").contentType(ContentType.JSON)
+                .body(report("p-" + UUID.randomUUID().toString().substring(0, 8)))
+                .when().post("/api/v1/reports").then().statusCode(429);
         // Batches and CSV uploads are writes too.
         given().auth().oauth2(token(burst)).header("Forwarded", "for=" + burst).contentType(ContentType.JSON).body("[]")
                 .when().post("/api/v1/reports/batch").then().statusCode(429);
