@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs Restriction Ledger on this machine without Docker: a real Kafka broker and PostgreSQL (data in .local-data/),
-# the three services, and the sample data. Ctrl-C stops everything; the next run keeps the data.
+# the three services, and the sample data. Ctrl-C stops everything; the next run keeps the data. Bearer tokens: a
+# signing key pair in .local-data/auth/ (made on the first run); once up, it prints a local reporter and operator token.
 # Ports: INGEST_PORT=8081 LEDGER_PORT=8082 QUERY_PORT=8083 KAFKA_PORT=9092 POSTGRES_PORT=5433 (all overridable);
 # management (health, metrics, OpenAPI): INGEST_MANAGEMENT_PORT=9001 LEDGER_MANAGEMENT_PORT=9002 QUERY_MANAGEMENT_PORT=9003.
 set -euo pipefail

@@ -3,12 +3,16 @@ ingest API, in order, waiting for each decision (as ./run-local.sh does). Standa
 
 Idempotent: each fact goes under an Idempotency-Key derived from the file's name and the fact's content, so a second
 `docker compose up` replays the same submissions (ingest answers Idempotent-Replayed: true) and the ledger changes
-nothing. A fact edited in the file is a new fact with a new key."""
+nothing. A fact edited in the file is a new fact with a new key.
+
+Bearer token: with TOKEN_URL, CLIENT_ID and CLIENT_SECRET set, a client-credentials token from the identity provider
+(Keycloak in compose; retried while it starts); with RL_TOKEN, that token as is."""
 import hashlib
 import json
 import os
 import sys
 import time
+import urllib.parse
 import urllib.request
 
 ingest, path = sys.argv[1], sys.argv[2]
@@ -22,17 +26,34 @@ def idempotency_key(report):
     return dataset + "/" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:40]
 
 
+def token():
+    if os.environ.get("RL_TOKEN"):
+        return os.environ["RL_TOKEN"]
+    form = urllib.parse.urlencode({"grant_type": "client_credentials", "client_id": os.environ["CLIENT_ID"],
+                                   "client_secret": os.environ["CLIENT_SECRET"]}).encode()
+    for attempt in range(120):
+        try:
+            with urllib.request.urlopen(os.environ["TOKEN_URL"], data=form, timeout=10) as response:
+                return json.load(response)["access_token"]
+        except OSError as e:
+            print("waiting for the identity provider:", e)
+            time.sleep(2)
+    sys.exit("no token from " + os.environ["TOKEN_URL"])
+
+
+bearer = {"Authorization": "Bearer " + token()}
 accepted = rejected = replayed = 0
 for report in reports:
     request = urllib.request.Request(ingest + "/api/v1/reports", data=json.dumps(report).encode(), method="POST",
                                      headers={"Content-Type": "application/json",
-                                              "Idempotency-Key": idempotency_key(report)})
+                                              "Idempotency-Key": idempotency_key(report), **bearer})
     with urllib.request.urlopen(request, timeout=30) as response:
         again = response.headers.get("Idempotent-Replayed") == "true"
         submission = json.load(response)
     replayed += again
     for _ in range(600):
-        with urllib.request.urlopen(ingest + submission["self"], timeout=10) as response:
+        with urllib.request.urlopen(urllib.request.Request(ingest + submission["self"], headers=bearer),
+                                    timeout=10) as response:
             submission = json.load(response)
         if submission["status"] != "PENDING":
             break

@@ -23,7 +23,7 @@ final class Api {
     /** POSTs an NDJSON batch of reports; the per-item answer. */
     JsonNode postBatch(String ingest, String ndjson) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(ingest + Endpoints.REPORT_BATCH))
-                .header("Content-Type", NDJSON)
+                .header("Content-Type", NDJSON).header("Authorization", BenchToken.AUTHORIZATION)
                 .POST(HttpRequest.BodyPublishers.ofString(ndjson))
                 .timeout(Duration.ofMinutes(2)).build());
         if (response.statusCode() != 200) {
@@ -50,13 +50,15 @@ final class Api {
     }
 
     HttpResponse<String> get(String url, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", BenchToken.AUTHORIZATION);
         headers.forEach(request::header);
         return send(request.build());
     }
 
     HttpResponse<String> post(String url, String contentType, String body) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
+                .header("Authorization", BenchToken.AUTHORIZATION)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(30)).build());
     }
 

@@ -64,7 +64,8 @@ final class Freshness {
                 String platform = shape.platformOf(k);
                 String country = shape.country(k);
                 HttpRequest post = HttpRequest.newBuilder(URI.create(ingest + Endpoints.REPORT))
-                        .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json").header("Authorization", BenchToken.AUTHORIZATION)
+                        .timeout(Duration.ofSeconds(30))
                         .POST(HttpRequest.BodyPublishers.ofString(shape.report(k, 0))).build();
                 http.sendAsync(post, HttpResponse.BodyHandlers.discarding())
                         .thenCompose(answer -> answer.statusCode() == 202

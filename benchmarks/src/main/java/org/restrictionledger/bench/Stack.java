@@ -141,6 +141,7 @@ final class Stack implements AutoCloseable {
                 "QUARKUS_DATASOURCE_USERNAME", postgres.username(),
                 "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
                 "RL_LOG_JSON", "false",
+                "QUARKUS_OIDC_PUBLIC_KEY", BenchToken.KEY.publicKeyBase64(),
                 // The load comes from one address: the per-client rate limits would cut it.
                 "RL_RATE_LIMIT_ENABLED", "false"));
         if (profile) {

@@ -69,8 +69,8 @@ class ComposeTest {
     @Test
     void composeRunsTheWholeProductInOrder() throws Exception {
         JsonNode services = compose().path("services");
-        assertEquals(new TreeSet<>(List.of("kafka", "kafka-topics", "postgres", "ingest-service", "ledger-service",
-                "query-service", "sample-data", "prometheus", "grafana")), ManifestsTest.fieldNames(services));
+        assertEquals(new TreeSet<>(List.of("kafka", "kafka-topics", "postgres", "keycloak", "ingest-service",
+                "ledger-service", "query-service", "sample-data", "prometheus", "grafana")), ManifestsTest.fieldNames(services));
         for (String service : Rendered.SERVICES) {
             JsonNode s = services.path(service);
             assertTrue(s.path("healthcheck").path("test").toString().contains("localhost:9000/q/health/ready"), service);
@@ -202,5 +202,31 @@ class ComposeTest {
 
     private static List<String> toList(JsonNode array) {
         return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+    }
+
+    /** Compose runs Keycloak with a realm that defines the three roles and one service-account client per role. */
+    @Test
+    void theServicesTrustAKeycloakRealmWithTheRolesAndAClientPerRole() throws Exception {
+        JsonNode services = compose().path("services");
+        assertTrue(services.path("keycloak").path("image").asText().matches("quay\\.io/keycloak/keycloak:\\d+\\.\\d+\\.\\d+"),
+                "a pinned Keycloak image");
+        for (String service : Rendered.SERVICES) {
+            assertEquals("http://keycloak:8080/realms/restriction-ledger",
+                    environment(services.path(service)).get("QUARKUS_OIDC_AUTH_SERVER_URL"), service);
+        }
+        JsonNode realm = JSON.readTree(Rendered.ROOT.resolve("deploy/compose/keycloak/restriction-ledger-realm.json").toFile());
+        assertEquals("restriction-ledger", realm.path("realm").asText());
+        Set<String> roles = StreamSupport.stream(realm.path("roles").path("realm").spliterator(), false)
+                .map(r -> r.path("name").asText()).collect(Collectors.toSet());
+        for (String role : List.of("reporter", "operator", "reader")) {
+            assertTrue(roles.contains(role), role);
+            String client = "rl-" + role;
+            assertTrue(StreamSupport.stream(realm.path("clients").spliterator(), false).anyMatch(c ->
+                    c.path("clientId").asText().equals(client) && c.path("serviceAccountsEnabled").asBoolean()), client);
+            assertTrue(StreamSupport.stream(realm.path("users").spliterator(), false).anyMatch(u ->
+                    u.path("serviceAccountClientId").asText().equals(client)
+                            && u.path("realmRoles").toString().contains("\"" + role + "\"")), client + "'s role");
+        }
+        assertTrue(services.path("keycloak").path("volumes").toString().contains("restriction-ledger-realm.json"));
     }
 }

@@ -231,7 +231,8 @@ class ManifestsTest {
         List<NetworkPolicy> policies = policies(Rendered.overlay("production"));
         NetworkPolicy base = policy(policies, "restriction-ledger-default");
         assertEquals(List.of("Ingress", "Egress"), base.getSpec().getPolicyTypes());
-        assertEquals(Set.of(53, 5432, 9092, 9093), egressPorts(policies));
+        // 443: the identity provider (OIDC discovery and JWKS) that signs the bearer tokens.
+        assertEquals(Set.of(53, 443, 5432, 9092, 9093), egressPorts(policies));
         assertFalse(policy(policies, "ledger-http").getSpec().getIngress().get(0).getFrom().isEmpty(), "the ledger's API is open to all");
         NetworkPolicy management = policy(policies, "management-from-monitoring");
         assertEquals(9000, management.getSpec().getIngress().get(0).getPorts().get(0).getPort().getIntVal());

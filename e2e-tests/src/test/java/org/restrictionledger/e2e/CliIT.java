@@ -4,6 +4,7 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.restrictionledger.testsupport.TestInfrastructure;
+import org.restrictionledger.testsupport.TestTokens;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -147,6 +148,12 @@ class CliIT {
         assertEquals(0, ordered.exit(), "every row accepted: exit 0\n" + ordered);
         assertTrue(ordered.out().startsWith("Imported " + ndjson + " (NDJSON, 4 rows)\n  accepted     4\n"), ordered.out());
 
+        // A reporter's token may import but not rebuild: the server says 403, rl exits 6 and says what to set.
+        Process refused = startWithToken(TestTokens.reporter(), "rebuild");
+        assertTrue(refused.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(6, refused.exitValue(), read(WORK.resolve("rebuild.err")));
+        assertTrue(read(WORK.resolve("rebuild.err")).contains("RL_TOKEN"), read(WORK.resolve("rebuild.err")));
+
         Run unknown = rl("status", "Atlantis");
         assertEquals(4, unknown.exit(), unknown.toString());
         assertTrue(unknown.err().startsWith("rl: query answered 404"), unknown.err());
@@ -166,6 +173,10 @@ class CliIT {
 
     /** {@code ./rl ARGS} with the product's URLs in its environment; output in WORK/<command>.out and .err. */
     private static Process start(String... args) throws IOException {
+        return startWithToken(TestTokens.operator(), args);
+    }
+
+    private static Process startWithToken(String token, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(RunningProduct.ROOT.resolve("rl").toString());
         command.addAll(List.of(args));
@@ -179,6 +190,8 @@ class CliIT {
         env.put("RL_QUERY_URL", PRODUCT.url(RunningProduct.Service.QUERY));
         env.put("RL_KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrapServers());
         env.put("RL_CONFIG", WORK.resolve("no-config").toString());
+        // An operator's token: rl imports (a reporter's right) and rebuilds (an operator's).
+        env.put("RL_TOKEN", token);
         env.put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
         return builder.start();
     }

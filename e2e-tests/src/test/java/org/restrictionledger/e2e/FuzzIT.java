@@ -25,6 +25,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import org.restrictionledger.testsupport.TestTokens;
 
 /**
  * Hostile reports through the real ingest → ledger → query path of the packaged services, from a seeded generator:
@@ -71,6 +72,7 @@ class FuzzIT {
         Map<Integer, Integer> statuses = new TreeMap<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         int sent = 0;
+        String token = TestTokens.reporter();
         while (System.nanoTime() < deadline) {
             int shape = random.nextInt(10);
             String path = shape < 7 ? "/api/v1/reports" : "/api/v1/reports/batch";
@@ -82,7 +84,8 @@ class FuzzIT {
                 default -> bytes(random, report(random));
             };
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(ingest + path))
-                    .header("Content-Type", contentType).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", contentType).header("Authorization", TestTokens.bearer(token))
+                    .timeout(Duration.ofSeconds(30))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
             sent++;
             statuses.merge(response.statusCode(), 1, Integer::sum);

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.junit.jupiter.api.Test;
 import org.restrictionledger.events.Topics;
 import org.restrictionledger.testsupport.TestInfrastructure;
+import org.restrictionledger.testsupport.TestTokens;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -72,7 +73,7 @@ class KafkaSecurityIT {
                 .body("position", greaterThan(0))
                 .body("lag", equalTo(0)));
         // Rebuilder's consumer reads the topic from offset 0 through SCRAM.
-        given().baseUri(query).when().post("/api/v1/projection/rebuild").then().statusCode(202);
+        given().baseUri(query).auth().oauth2(TestTokens.operator()).when().post("/api/v1/projection/rebuild").then().statusCode(202);
         await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> given().baseUri(query)
                 .when().get("/api/v1/projection")
                 .then().statusCode(200)

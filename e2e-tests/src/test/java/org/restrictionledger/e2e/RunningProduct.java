@@ -1,10 +1,12 @@
 package org.restrictionledger.e2e;
 
+import io.restassured.RestAssured;
 import org.restrictionledger.infra.DatabaseRoles;
 import org.restrictionledger.infra.KafkaBroker;
 import org.restrictionledger.infra.PostgresServer;
 import org.restrictionledger.infra.ServiceProcess;
 import org.restrictionledger.testsupport.TestInfrastructure;
+import org.restrictionledger.testsupport.TestTokens;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,6 +49,9 @@ final class RunningProduct {
             instance = new RunningProduct();
             RunningProduct product = instance;
             TestInfrastructure.closeAtExit(() -> product.processes.values().parallelStream().forEach(ServiceProcess::close));
+            // Every request of the suite carries a reporter's token unless it sets its own (an operator's for admin
+            // actions, none at all in AuthIT): writes need one, reads take it as the public would not mind.
+            RestAssured.authentication = RestAssured.oauth2(TestTokens.reporter());
         }
         return instance;
     }
@@ -124,6 +129,8 @@ final class RunningProduct {
                 "QUERY_WEBHOOKS_RETRY_MAX_BACKOFF", "1s",
                 "QUERY_WEBHOOKS_REQUEST_TIMEOUT", "2s",
                 "QUERY_WEBHOOKS_CLAIM_LEASE", "5s"));
+        // Bearer tokens: the services trust the test key, as they would an identity provider's.
+        env.put("QUARKUS_OIDC_PUBLIC_KEY", TestTokens.publicKey());
         // Flyway as the owner role, the service as the runtime role (least privilege, as deployed).
         env.putAll(roles(service).environment());
         // Through the SASL/SCRAM listener when the tests run their own broker: every Kafka client of every service

@@ -1,5 +1,7 @@
 package org.restrictionledger.e2e;
 
+import org.restrictionledger.testsupport.TestTokens;
+
 import org.restrictionledger.infra.SampleData;
 
 /**
@@ -16,7 +18,8 @@ final class SampleDataOnce {
     static synchronized SampleData.Loaded get() {
         if (loaded == null) {
             loaded = SampleData.load(RunningProduct.ROOT.resolve("sample-data/ru-2026-messaging.json"),
-                    RunningProduct.get().url(RunningProduct.Service.INGEST), line -> { });
+                    RunningProduct.get().url(RunningProduct.Service.INGEST), TestTokens.token("sample-data", TestTokens.REPORTER),
+                    line -> { });
         }
         return loaded;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.restrictionledger.events.json.Json;
+import org.restrictionledger.testsupport.TestTokens;
 import org.restrictionledger.testsupport.WebhookReceiver;
 
 import java.time.Duration;
@@ -37,7 +38,7 @@ class WebhooksIT {
         String query = product.url(RunningProduct.Service.QUERY);
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             receiver.answer("/samoa", nth -> 503);
-            JsonPath hook = given().baseUri(query).contentType("application/json")
+            JsonPath hook = given().baseUri(query).auth().oauth2(TestTokens.operator()).contentType("application/json")
                     .body("{\"url\": \"" + receiver.url("/samoa") + "\", \"countries\": [\"Samoa\"]}")
                     .when().post("/api/v1/admin/webhooks").then().statusCode(201).extract().jsonPath();
 
@@ -80,7 +81,7 @@ class WebhooksIT {
                 }
             }
 
-            JsonPath log = given().baseUri(query).when()
+            JsonPath log = given().baseUri(query).auth().oauth2(TestTokens.operator()).when()
                     .get("/api/v1/admin/webhooks/" + hook.getString("id") + "/deliveries?limit=500")
                     .then().statusCode(200).extract().jsonPath();
             assertEquals(MEASURES.length * PLATFORMS, log.getList("id").size());

@@ -1,5 +1,7 @@
 package org.restrictionledger.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -16,6 +18,8 @@ import java.util.UUID;
  * @param prevHash      hash of the previous event of the stream, or {@link EventHashing#GENESIS}
  * @param hash          SHA-256 of this document's canonical JSON without {@code hash} itself
  * @param event         the fact
+ * @param submitter     who reported it (the token subject of the submission); absent on events recorded before
+ *                      tokens, and then absent from the hashed document too, so their hashes stay what they were
  */
 public record RecordedEvent(
         UUID eventId,
@@ -26,7 +30,14 @@ public record RecordedEvent(
         UUID commandId,
         String prevHash,
         String hash,
-        LedgerEvent event) {
+        LedgerEvent event,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Submitter submitter) {
+
+    /** An event without a submitter (recorded before tokens, or built by a test). */
+    public RecordedEvent(UUID eventId, StreamId stream, long streamVersion, long position, Instant recordedAt,
+                         UUID commandId, String prevHash, String hash, LedgerEvent event) {
+        this(eventId, stream, streamVersion, position, recordedAt, commandId, prevHash, hash, event, null);
+    }
 
     /** The CloudEvents {@code type}, e.g. {@code org.restrictionledger.restriction.imposed.v1}. */
     public String cloudEventType() {
@@ -34,6 +45,7 @@ public record RecordedEvent(
     }
 
     public RecordedEvent withHash(String newHash) {
-        return new RecordedEvent(eventId, stream, streamVersion, position, recordedAt, commandId, prevHash, newHash, event);
+        return new RecordedEvent(eventId, stream, streamVersion, position, recordedAt, commandId, prevHash, newHash, event,
+                submitter);
     }
 }

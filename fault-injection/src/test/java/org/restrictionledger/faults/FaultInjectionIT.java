@@ -14,6 +14,7 @@ import org.restrictionledger.events.Topics;
 import org.restrictionledger.events.json.Json;
 import org.restrictionledger.events.status.StatusFold;
 import org.restrictionledger.events.status.StreamStatus;
+import org.restrictionledger.testsupport.TestTokens;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,6 +48,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Short form in {@code ./mvnw verify}; the long form: {@code ./mvnw -pl fault-injection -am verify -Dfaults.mode=long}.
  */
 class FaultInjectionIT {
+
+    static {
+        // Every request carries a reporter's token (the probes submit; the reads take it as well).
+        io.restassured.RestAssured.authentication = io.restassured.RestAssured.oauth2(TestTokens.reporter());
+    }
 
     /** @param faults how many of the faults below, in order: the short form takes one of each kind */
     private record Mode(int perSecond, int platforms, Duration between, int faults) {

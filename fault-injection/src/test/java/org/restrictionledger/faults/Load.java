@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.restrictionledger.testsupport.TestTokens;
 
 /**
  * Steady load through ingest's public API: NDJSON batches of reports across many streams at a fixed rate, from its
@@ -79,11 +80,15 @@ final class Load implements AutoCloseable {
                 .formatted(country, platform, amounts.incrementAndGet(), day);
     }
 
+    /** The load is one reporter's. */
+    private final String token = TestTokens.token("fault-load", TestTokens.REPORTER);
+
     private void post(String ndjson, int count) {
         sent.addAndGet(count);
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(ingest + "/api/v1/reports/batch"))
-                    .header("Content-Type", "application/x-ndjson").timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/x-ndjson").header("Authorization", TestTokens.bearer(token))
+                    .timeout(Duration.ofSeconds(30))
                     .POST(HttpRequest.BodyPublishers.ofString(ndjson)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 refused.merge("http " + response.statusCode(), (long) count, Long::sum);

@@ -5,6 +5,7 @@ import org.restrictionledger.infra.KafkaBroker;
 import org.restrictionledger.infra.KafkaTopics;
 import org.restrictionledger.infra.PostgresServer;
 import org.restrictionledger.infra.ServiceProcess;
+import org.restrictionledger.testsupport.TestTokens;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -157,6 +158,8 @@ final class Stack implements AutoCloseable {
                         "QUARKUS_DATASOURCE_USERNAME", server.username(),
                         "QUARKUS_DATASOURCE_PASSWORD", server.password(),
                         "RL_LOG_JSON", "false",
+                        // Bearer tokens: the services trust the test key.
+                        "QUARKUS_OIDC_PUBLIC_KEY", TestTokens.publicKey(),
                         // The load comes from one address: the per-client rate limits would cut it.
                         "RL_RATE_LIMIT_ENABLED", "false"),
                 line -> append(log, line));

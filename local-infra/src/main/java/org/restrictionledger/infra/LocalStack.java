@@ -45,6 +45,10 @@ public final class LocalStack {
         say("postgresql " + server.adminJdbcUrl() + "   (user postgres, password postgres; each service migrates as "
                 + "<service>_owner and runs as <service>_runtime)");
 
+        // Bearer tokens: a signing key of this machine's own, kept with the data; the services trust its public half.
+        SigningKey key = SigningKey.loadOrCreate(data.resolve("auth"));
+        LocalTokens tokens = LocalTokens.of(key);
+
         List<ServiceProcess> services = new ArrayList<>();
         for (String[] svc : new String[][] {{"ingest", "8081", "9001"}, {"ledger", "8082", "9002"}, {"query", "8083", "9003"}}) {
             String name = svc[0];
@@ -53,7 +57,7 @@ public final class LocalStack {
             ServiceProcess process = ServiceProcess.start(name + "-service", jar,
                     port(name.toUpperCase() + "_PORT", Integer.parseInt(svc[1])),
                     port(name.toUpperCase() + "_MANAGEMENT_PORT", Integer.parseInt(svc[2])),
-                    environment(broker.bootstrapServers(), server, name),
+                    environment(broker.bootstrapServers(), server, name, key),
                     line -> OUT.println(prefix + line));
             started.add(process);
             services.add(process);
@@ -61,7 +65,7 @@ public final class LocalStack {
         for (ServiceProcess service : services) {
             service.awaitReady(READY_TIMEOUT);
         }
-        loadSampleData(root, data, services.get(0).baseUrl());
+        loadSampleData(root, data, services.get(0).baseUrl(), tokens.reporter());
 
         say("");
         say("Restriction Ledger is running. Ctrl-C stops it; the data stays in " + data);
@@ -70,6 +74,19 @@ public final class LocalStack {
         say("  query   " + services.get(2).baseUrl() + "/api/v1/countries/RU/platforms");
         say("  management (health, metrics, OpenAPI): " + services.stream()
                 .map(s -> s.name() + " " + s.managementUrl() + "/q/health").toList());
+        say("");
+        say("Tokens (LOCAL ONLY: signed by " + data.resolve("auth") + ", valid " + LocalTokens.LIFETIME.toDays()
+                + " days, trusted by nothing but this run-local):");
+        say("  reporter (submit reports, read own submissions):");
+        say("    export RL_REPORTER_TOKEN=" + tokens.reporter());
+        say("  operator (rebuild, re-drive, admin; everything a reporter may do):");
+        say("    export RL_TOKEN=" + tokens.operator());
+        say("  try:");
+        say("    curl -s -XPOST " + services.get(0).baseUrl() + "/api/v1/reports -H \"Authorization: Bearer $RL_REPORTER_TOKEN\" "
+                + "-H 'Content-Type: application/json' -d '{\"type\": \"restriction.lifted\", \"country\": \"Russia\", "
+                + "\"platform\": \"YouTube\", \"measure\": \"THROTTLING\", \"effective\": \"2026-03-01\", "
+                + "\"sources\": [{\"url\": \"https://example.org/news\"}]}'");
+        say("    ./rl rebuild   (rl reads RL_TOKEN)");
         say("");
         try {
             Thread.currentThread().join();
@@ -82,16 +99,17 @@ public final class LocalStack {
      * A service's configuration: its database is migrated by {@code <name>_owner} and used through
      * {@code <name>_runtime}, which may do only what the migrations grant it (as in production).
      */
-    private static Map<String, String> environment(String kafka, PostgresServer server, String name) {
+    private static Map<String, String> environment(String kafka, PostgresServer server, String name, SigningKey key) {
         DatabaseRoles roles = new DatabaseRoles(name + "_owner", name + "-owner-local", name + "_runtime", name + "-runtime-local");
         Map<String, String> env = new java.util.HashMap<>(roles.environment());
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
         env.put("QUARKUS_DATASOURCE_JDBC_URL", server.prepareDatabase(name, roles, false));
         env.put("RL_LOG_JSON", "false");
+        env.put("QUARKUS_OIDC_PUBLIC_KEY", key.publicKeyBase64());
         return env;
     }
 
-    private static void loadSampleData(Path root, Path data, String ingest) {
+    private static void loadSampleData(Path root, Path data, String ingest, String token) {
         String name = env("RL_SAMPLE_DATA", "sample-data/ru-2026-messaging.json");
         if ("none".equals(name)) {
             return;
@@ -102,7 +120,7 @@ public final class LocalStack {
             return;
         }
         say("loading sample data from " + name + " through " + ingest + "/api/v1/reports");
-        SampleData.Loaded loaded = SampleData.load(root.resolve(name), ingest, LocalStack::say);
+        SampleData.Loaded loaded = SampleData.load(root.resolve(name), ingest, token, LocalStack::say);
         say("sample data: " + loaded.accepted() + " accepted, " + loaded.rejected() + " rejected");
         try {
             Files.writeString(marker, name + "\n");

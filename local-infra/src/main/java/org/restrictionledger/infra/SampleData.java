@@ -34,8 +34,9 @@ public final class SampleData {
     /**
      * @param file    {"source": …, "reports": [{"note": …, "report": {…}}, …]}
      * @param ingest  base URL of ingest-service
+     * @param token   a bearer token with role reporter (or operator): the loader's submissions are its own
      */
-    public static Loaded load(Path file, String ingest, Consumer<String> log) {
+    public static Loaded load(Path file, String ingest, String token, Consumer<String> log) {
         JsonNode document;
         try {
             document = Json.tree(Files.readString(file));
@@ -46,8 +47,8 @@ public final class SampleData {
         int rejected = 0;
         for (JsonNode item : document.path("reports")) {
             JsonNode report = item.path("report");
-            JsonNode submission = post(ingest + "/api/v1/reports", Json.write(report));
-            JsonNode outcome = awaitOutcome(ingest + submission.path("self").asText());
+            JsonNode submission = post(ingest + "/api/v1/reports", Json.write(report), token);
+            JsonNode outcome = awaitOutcome(ingest + submission.path("self").asText(), token);
             String status = outcome.path("status").asText();
             String what = String.join(" ", report.path("type").asText(), report.path("measure").asText(""),
                     report.path("country").asText() + "/" + report.path("platform").asText()).replace("  ", " ");
@@ -62,9 +63,10 @@ public final class SampleData {
         return new Loaded(accepted, rejected);
     }
 
-    private static JsonNode post(String url, String body) {
+    private static JsonNode post(String url, String body, String token) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .timeout(Duration.ofSeconds(30))
                 .build();
@@ -75,9 +77,10 @@ public final class SampleData {
         return Json.tree(response.body());
     }
 
-    private static JsonNode awaitOutcome(String url) {
+    private static JsonNode awaitOutcome(String url, String token) {
         Instant deadline = Instant.now().plus(OUTCOME_TIMEOUT);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(10)).build();
         while (Instant.now().isBefore(deadline)) {
             HttpResponse<String> response = send(request);
             if (response.statusCode() == 200) {

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Points a {@code @QuarkusTest} service at the real broker and a fresh database of its own on the real PostgreSQL of
  * {@link TestInfrastructure}, migrated by an owner role and used through a runtime role ({@link #roles(String)}). Use with {@code @WithTestResource(value = RealInfrastructure.class,
- * initArgs = @ResourceArg(name = "database", value = "ledger"))}.
+ * initArgs = @ResourceArg(name = "database", value = "ledger"))}. It also has the service verify bearer tokens with
+ * {@link TestTokens}' public key.
  */
 public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
 
@@ -36,6 +37,8 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new HashMap<>(roles.configuration());
         config.put("kafka.bootstrap.servers", TestInfrastructure.kafkaBootstrapServers());
         config.put("quarkus.datasource.jdbc.url", postgres.prepareDatabase(database + "_test", roles, true));
+        // Bearer tokens: the service verifies what TestTokens signs.
+        config.put("quarkus.oidc.public-key", TestTokens.publicKey());
         return config;
     }
 

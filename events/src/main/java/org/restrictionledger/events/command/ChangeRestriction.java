@@ -6,6 +6,7 @@ import org.restrictionledger.events.LegalBasis;
 import org.restrictionledger.events.Measure;
 import org.restrictionledger.events.Source;
 import org.restrictionledger.events.StreamId;
+import org.restrictionledger.events.Submitter;
 
 import java.time.Instant;
 import java.util.List;
@@ -29,12 +30,22 @@ public record ChangeRestriction(
         String reason,
         Effective effective,
         List<Source> sources,
-        Instant submittedAt) implements LedgerCommand {
+        Instant submittedAt,
+        Submitter submitter) implements LedgerCommand {
 
     public static final String KIND = "restriction.change";
 
     public ChangeRestriction {
         features = features == null ? List.of() : List.copyOf(features);
         sources = List.copyOf(sources);
+    }
+
+    /** The command without a submitter: one that did not come through an authenticated API (tests, old records). */
+    public ChangeRestriction(UUID commandId, StreamId stream, Measure fromMeasure, UUID restrictionId,
+                             Direction direction, Measure measure, List<String> features, String authority,
+                             LegalBasis legalBasis, String reason, Effective effective, List<Source> sources,
+                             Instant submittedAt) {
+        this(commandId, stream, fromMeasure, restrictionId, direction, measure, features, authority, legalBasis, reason,
+                effective, sources, submittedAt, null);
     }
 }

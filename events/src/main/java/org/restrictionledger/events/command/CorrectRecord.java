@@ -5,6 +5,7 @@ import org.restrictionledger.events.LedgerEvent;
 import org.restrictionledger.events.RecordCorrected;
 import org.restrictionledger.events.Source;
 import org.restrictionledger.events.StreamId;
+import org.restrictionledger.events.Submitter;
 
 import java.time.Instant;
 import java.util.List;
@@ -20,11 +21,19 @@ public record CorrectRecord(
         String reason,
         Effective effective,
         List<Source> sources,
-        Instant submittedAt) implements LedgerCommand {
+        Instant submittedAt,
+        Submitter submitter) implements LedgerCommand {
 
     public static final String KIND = "record.correct";
 
     public CorrectRecord {
         sources = List.copyOf(sources);
+    }
+
+    /** The command without a submitter: one that did not come through an authenticated API (tests, old records). */
+    public CorrectRecord(UUID commandId, StreamId stream, UUID targetEventId, RecordCorrected.Action action,
+                         LedgerEvent amended, String reason, Effective effective, List<Source> sources,
+                         Instant submittedAt) {
+        this(commandId, stream, targetEventId, action, amended, reason, effective, sources, submittedAt, null);
     }
 }

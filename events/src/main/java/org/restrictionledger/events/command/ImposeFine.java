@@ -5,6 +5,7 @@ import org.restrictionledger.events.Effective;
 import org.restrictionledger.events.LegalBasis;
 import org.restrictionledger.events.Source;
 import org.restrictionledger.events.StreamId;
+import org.restrictionledger.events.Submitter;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -27,7 +28,8 @@ public record ImposeFine(
         Effective effective,
         List<Source> sources,
         Instant submittedAt,
-        boolean repeat) implements LedgerCommand {
+        boolean repeat,
+        Submitter submitter) implements LedgerCommand {
 
     public static final String KIND = "fine.impose";
 
@@ -40,5 +42,13 @@ public record ImposeFine(
                       LegalBasis legalBasis, String reason, Effective effective, List<Source> sources,
                       Instant submittedAt) {
         this(commandId, stream, amount, currency, authority, legalBasis, reason, effective, sources, submittedAt, false);
+    }
+
+    /** The command without a submitter: one that did not come through an authenticated API (tests, old records). */
+    public ImposeFine(UUID commandId, StreamId stream, BigDecimal amount, String currency, String authority,
+                      LegalBasis legalBasis, String reason, Effective effective, List<Source> sources,
+                      Instant submittedAt, boolean repeat) {
+        this(commandId, stream, amount, currency, authority, legalBasis, reason, effective,
+                sources, submittedAt, repeat, null);
     }
 }

@@ -5,6 +5,7 @@ import org.restrictionledger.events.LegalBasis;
 import org.restrictionledger.events.Measure;
 import org.restrictionledger.events.Source;
 import org.restrictionledger.events.StreamId;
+import org.restrictionledger.events.Submitter;
 
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +27,8 @@ public record ImposeRestriction(
         Effective effective,
         List<Source> sources,
         Instant submittedAt,
-        boolean repeat) implements LedgerCommand {
+        boolean repeat,
+        Submitter submitter) implements LedgerCommand {
 
     public static final String KIND = "restriction.impose";
 
@@ -40,5 +42,13 @@ public record ImposeRestriction(
                              LegalBasis legalBasis, String reason, Effective effective, List<Source> sources,
                              Instant submittedAt) {
         this(commandId, stream, measure, features, authority, legalBasis, reason, effective, sources, submittedAt, false);
+    }
+
+    /** The command without a submitter: one that did not come through an authenticated API (tests, old records). */
+    public ImposeRestriction(UUID commandId, StreamId stream, Measure measure, List<String> features, String authority,
+                             LegalBasis legalBasis, String reason, Effective effective, List<Source> sources,
+                             Instant submittedAt, boolean repeat) {
+        this(commandId, stream, measure, features, authority, legalBasis, reason, effective,
+                sources, submittedAt, repeat, null);
     }
 }

@@ -1,10 +1,12 @@
 package org.restrictionledger.events.command;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import org.restrictionledger.events.Effective;
 import org.restrictionledger.events.Source;
 import org.restrictionledger.events.StreamId;
+import org.restrictionledger.events.Submitter;
 
 import java.time.Instant;
 import java.util.List;
@@ -40,4 +42,11 @@ public sealed interface LedgerCommand permits ImposeRestriction, ChangeRestricti
 
     /** When ingest accepted the report. */
     Instant submittedAt();
+
+    /**
+     * Who submitted it (the bearer token's subject), or null for a command from before tokens. The ledger copies it
+     * onto every event the command produces.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    Submitter submitter();
 }

@@ -4,6 +4,7 @@ import org.restrictionledger.events.Effective;
 import org.restrictionledger.events.Measure;
 import org.restrictionledger.events.Source;
 import org.restrictionledger.events.StreamId;
+import org.restrictionledger.events.Submitter;
 
 import java.time.Instant;
 import java.util.List;
@@ -22,11 +23,18 @@ public record LiftRestriction(
         String reason,
         Effective effective,
         List<Source> sources,
-        Instant submittedAt) implements LedgerCommand {
+        Instant submittedAt,
+        Submitter submitter) implements LedgerCommand {
 
     public static final String KIND = "restriction.lift";
 
     public LiftRestriction {
         sources = List.copyOf(sources);
+    }
+
+    /** The command without a submitter: one that did not come through an authenticated API (tests, old records). */
+    public LiftRestriction(UUID commandId, StreamId stream, Measure measure, UUID restrictionId, String authority,
+                           String reason, Effective effective, List<Source> sources, Instant submittedAt) {
+        this(commandId, stream, measure, restrictionId, authority, reason, effective, sources, submittedAt, null);
     }
 }

@@ -3,6 +3,7 @@ package org.restrictionledger.events.command;
 import org.restrictionledger.events.Effective;
 import org.restrictionledger.events.Source;
 import org.restrictionledger.events.StreamId;
+import org.restrictionledger.events.Submitter;
 
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +19,8 @@ public record PromoteAlternative(
         String reason,
         Effective effective,
         List<Source> sources,
-        Instant submittedAt) implements LedgerCommand {
+        Instant submittedAt,
+        Submitter submitter) implements LedgerCommand {
 
     public static final String KIND = "alternative.promote";
 
@@ -26,5 +28,12 @@ public record PromoteAlternative(
         replaces = List.copyOf(replaces);
         services = services == null ? List.of() : List.copyOf(services);
         sources = List.copyOf(sources);
+    }
+
+    /** The command without a submitter: one that did not come through an authenticated API (tests, old records). */
+    public PromoteAlternative(UUID commandId, StreamId stream, List<String> replaces, List<String> services,
+                              String authority, String reason, Effective effective, List<Source> sources,
+                              Instant submittedAt) {
+        this(commandId, stream, replaces, services, authority, reason, effective, sources, submittedAt, null);
     }
 }

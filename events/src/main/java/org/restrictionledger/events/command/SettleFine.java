@@ -3,6 +3,7 @@ package org.restrictionledger.events.command;
 import org.restrictionledger.events.Effective;
 import org.restrictionledger.events.Source;
 import org.restrictionledger.events.StreamId;
+import org.restrictionledger.events.Submitter;
 
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +22,8 @@ public record SettleFine(
         String reason,
         Effective effective,
         List<Source> sources,
-        Instant submittedAt) implements LedgerCommand {
+        Instant submittedAt,
+        Submitter submitter) implements LedgerCommand {
 
     public static final String KIND = "fine.settle";
 
@@ -31,5 +33,11 @@ public record SettleFine(
 
     public SettleFine {
         sources = List.copyOf(sources);
+    }
+
+    /** The command without a submitter: one that did not come through an authenticated API (tests, old records). */
+    public SettleFine(UUID commandId, StreamId stream, Settlement settlement, UUID fineId, String authority,
+                      String reason, Effective effective, List<Source> sources, Instant submittedAt) {
+        this(commandId, stream, settlement, fineId, authority, reason, effective, sources, submittedAt, null);
     }
 }

@@ -1,5 +1,6 @@
 package org.restrictionledger.ingest.api;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -17,16 +18,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.restrictionledger.events.Submitter;
 import org.restrictionledger.ingest.domain.Submissions;
 import org.restrictionledger.ingest.store.Submission;
 import org.restrictionledger.support.problem.ProblemException;
+import org.restrictionledger.support.security.Callers;
 
 import java.util.regex.Pattern;
 
 /**
  * Reports in: one ({@code POST /api/v1/reports}), a batch as a JSON array or NDJSON ({@code .../batch}), or CSV
  * ({@code .../csv}). Limits: 64 KiB for one report, 16 MiB and {@value BatchReader#MAX_ITEMS} reports for a batch
- * (413 beyond); field lengths in {@code ReportNormaliser}.
+ * (413 beyond); field lengths in {@code ReportNormaliser}. Role {@code reporter} or {@code operator} (path rules in
+ * service-support); the token's subject is recorded as the submitter on the command and on every event it produces.
  */
 @Path("/api/v1/reports")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,9 +41,16 @@ public class ReportResource {
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
 
     private final Submissions submissions;
+    private final SecurityIdentity caller;
 
-    ReportResource(Submissions submissions) {
+    ReportResource(Submissions submissions, SecurityIdentity caller) {
         this.submissions = submissions;
+        this.caller = caller;
+    }
+
+    /** Who reports (role reporter or operator: the path rules let no one else in); recorded on every event. */
+    private Submitter submitter() {
+        return Callers.submitter(caller).orElse(null);
     }
 
     @POST
@@ -65,9 +76,10 @@ public class ReportResource {
         if (idempotencyKey != null && !KEY.matcher(idempotencyKey).matches()) {
             throw ProblemException.invalid("Idempotency-Key", "1 to 200 visible ASCII characters");
         }
-        Submissions.Submitted s = submissions.submit(ReportReader.report(body), idempotencyKey);
+        Submissions.Submitted s = submissions.submit(ReportReader.report(body), idempotencyKey, submitter());
         SubmissionView view = new SubmissionView(s.submissionId(), s.stream(), s.type(), Submission.Status.PENDING,
-                s.receivedAt(), null, null, null, null, SubmissionResource.path(s.submissionId()));
+                s.receivedAt(), null, null, null, null, submitter() == null ? null : submitter().subject(),
+                SubmissionResource.path(s.submissionId()));
         // A relative reference (RFC 9110 §10.2.2): ResponseBuilder.location() would make it absolute from the Host
         // this request came in on, which behind a proxy is not the address the client used.
         Response.ResponseBuilder response = Response.accepted(view)
@@ -91,7 +103,8 @@ public class ReportResource {
                                      @Content(mediaType = NDJSON)}) byte[] body) {
         BodyLimits.check(body, BodyLimits.BATCH);
         boolean ndjson = contentType != null && contentType.toLowerCase().startsWith(NDJSON);
-        return BatchResult.of(submissions.submitAll(ndjson ? BatchReader.ndjson(body) : BatchReader.jsonArray(body)), false);
+        return BatchResult.of(submissions.submitAll(
+                ndjson ? BatchReader.ndjson(body) : BatchReader.jsonArray(body), submitter()), false);
     }
 
     @POST
@@ -108,6 +121,6 @@ public class ReportResource {
     @APIResponse(responseCode = "413", description = "More than 10,000 rows, or a body over 16 MiB")
     public BatchResult csv(byte[] body) {
         BodyLimits.check(body, BodyLimits.BATCH);
-        return BatchResult.of(submissions.submitAll(BatchReader.csv(ReportReader.utf8(body))), true);
+        return BatchResult.of(submissions.submitAll(BatchReader.csv(ReportReader.utf8(body)), submitter()), true);
     }
 }

@@ -1,5 +1,6 @@
 package org.restrictionledger.ingest.api;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -10,12 +11,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.restrictionledger.events.Submitter;
 import org.restrictionledger.ingest.store.SubmissionStore;
 import org.restrictionledger.support.problem.ProblemException;
+import org.restrictionledger.support.security.Callers;
 
 import java.util.UUID;
 
-/** {@code GET /api/v1/submissions/{id}}: where a report stands. */
+/**
+ * {@code GET /api/v1/submissions/{id}}: where a report stands. Role {@code reporter} (its own submissions) or
+ * {@code operator} (all).
+ */
 @Path(SubmissionResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 public class SubmissionResource {
@@ -27,9 +33,11 @@ public class SubmissionResource {
              "self": "/api/v1/submissions/7d0c4b1e-5f7a-4c1e-9d0a-2b6f1e3c9a10"}""";
 
     private final SubmissionStore submissions;
+    private final SecurityIdentity caller;
 
-    SubmissionResource(SubmissionStore submissions) {
+    SubmissionResource(SubmissionStore submissions, SecurityIdentity caller) {
         this.submissions = submissions;
+        this.caller = caller;
     }
 
     static String path(UUID id) {
@@ -51,7 +59,13 @@ public class SubmissionResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("id", "'" + id + "' is not a submission id (a UUID)");
         }
-        return submissions.find(uuid).map(SubmissionView::of)
-                .orElseThrow(() -> ProblemException.notFound("no submission " + id));
+        // A reporter sees its own submissions only; another's answers 404, as if it did not exist, so ids of other
+        // reporters' submissions reveal nothing. An operator sees all.
+        boolean all = Callers.isOperator(caller);
+        String me = Callers.submitter(caller).map(Submitter::subject).orElse(null);
+        return submissions.find(uuid)
+                .filter(s -> all || (me != null && me.equals(s.submitter)))
+                .map(SubmissionView::of)
+                .orElseThrow(() -> ProblemException.notFound("no submission " + id + " of yours"));
     }
 }

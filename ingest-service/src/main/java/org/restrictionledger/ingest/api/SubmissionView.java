@@ -10,7 +10,8 @@ import java.util.UUID;
 
 /**
  * What a reporter sees of a submission: PENDING until the ledger decides, then ACCEPTED with the event ids and the
- * stream version that includes them, or REJECTED with the ledger's reason.
+ * stream version that includes them, or REJECTED with the ledger's reason. {@code submitter}: the token subject that
+ * submitted it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SubmissionView(
@@ -23,6 +24,7 @@ public record SubmissionView(
         Long streamVersion,
         List<UUID> eventIds,
         String reason,
+        String submitter,
         String self) {
 
     public static SubmissionView of(Submission s) {
@@ -30,6 +32,6 @@ public record SubmissionView(
                 ? null
                 : Arrays.stream(s.eventIds.split(",")).map(UUID::fromString).toList();
         return new SubmissionView(s.id, s.streamId, "unknown".equals(s.reportType) ? null : s.reportType, s.status,
-                s.receivedAt, s.decidedAt, s.streamVersion, events, s.reason, SubmissionResource.path(s.id));
+                s.receivedAt, s.decidedAt, s.streamVersion, events, s.reason, s.submitter, SubmissionResource.path(s.id));
     }
 }

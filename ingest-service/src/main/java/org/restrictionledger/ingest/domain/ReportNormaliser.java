@@ -17,6 +17,7 @@ import org.restrictionledger.events.RestrictionImposed;
 import org.restrictionledger.events.RestrictionLifted;
 import org.restrictionledger.events.Source;
 import org.restrictionledger.events.StreamId;
+import org.restrictionledger.events.Submitter;
 import org.restrictionledger.events.Text;
 import org.restrictionledger.events.catalog.Countries;
 import org.restrictionledger.events.catalog.Platform;
@@ -87,8 +88,14 @@ public final class ReportNormaliser {
     }
 
     public static Result normalise(ReportRequest report, UUID submissionId, Instant receivedAt) {
+        return normalise(report, submissionId, receivedAt, null);
+    }
+
+    /** @param submitter who submits it (the token's subject), carried by the command onto its events; may be null */
+    public static Result normalise(ReportRequest report, UUID submissionId, Instant receivedAt, Submitter submitter) {
         Errors errors = new Errors("");
-        LedgerCommand command = report == null ? null : new Reading(report, errors, submissionId, receivedAt).command();
+        LedgerCommand command = report == null ? null
+                : new Reading(report, errors, submissionId, receivedAt, submitter).command();
         if (report == null) {
             errors.add("body", "a report object is required");
         }
@@ -101,12 +108,14 @@ public final class ReportNormaliser {
         private final Errors errors;
         private final UUID id;
         private final Instant receivedAt;
+        private final Submitter submitter;
 
-        Reading(ReportRequest report, Errors errors, UUID id, Instant receivedAt) {
+        Reading(ReportRequest report, Errors errors, UUID id, Instant receivedAt, Submitter submitter) {
             this.r = report;
             this.errors = errors;
             this.id = id;
             this.receivedAt = receivedAt;
+            this.submitter = submitter;
         }
 
         LedgerCommand command() {
@@ -152,7 +161,8 @@ public final class ReportNormaliser {
                     List<String> features = features(measure);
                     LegalBasis basis = legalBasis();
                     return stream == null || !errors.list.isEmpty() ? null : new ImposeRestriction(id, stream, measure,
-                            features, authority, basis, reason, effective, sources, receivedAt, repeat());
+                            features, authority, basis, reason, effective, sources, receivedAt, repeat(),
+                            submitter);
                 }
                 case RestrictionChanged.TYPE -> {
                     UUID restrictionId = uuid("restrictionId", r.restrictionId(), false);
@@ -163,33 +173,34 @@ public final class ReportNormaliser {
                     LegalBasis basis = legalBasis();
                     return stream == null || !errors.list.isEmpty() ? null : new ChangeRestriction(id, stream, from,
                             restrictionId, direction, measure, features, authority, basis, reason, effective, sources,
-                            receivedAt);
+                            receivedAt, submitter);
                 }
                 case RestrictionLifted.TYPE -> {
                     UUID restrictionId = uuid("restrictionId", r.restrictionId(), false);
                     Measure measure = measure("measure", r.measure(), true);
                     return stream == null || !errors.list.isEmpty() ? null : new LiftRestriction(id, stream, measure,
-                            restrictionId, authority, reason, effective, sources, receivedAt);
+                            restrictionId, authority, reason, effective, sources, receivedAt, submitter);
                 }
                 case FineImposed.TYPE -> {
                     String currency = currency();
                     BigDecimal amount = amount(currency);
                     LegalBasis basis = legalBasis();
                     return stream == null || !errors.list.isEmpty() ? null : new ImposeFine(id, stream, amount,
-                            currency, authority, basis, reason, effective, sources, receivedAt, repeat());
+                            currency, authority, basis, reason, effective, sources, receivedAt, repeat(),
+                            submitter);
                 }
                 case FinePaid.TYPE, FineAnnulled.TYPE -> {
                     UUID fineId = uuid("fineId", r.fineId(), true);
                     SettleFine.Settlement how = FinePaid.TYPE.equals(type) ? SettleFine.Settlement.PAID
                             : SettleFine.Settlement.ANNULLED;
                     return stream == null || !errors.list.isEmpty() ? null : new SettleFine(id, stream, how, fineId,
-                            authority, reason, effective, sources, receivedAt);
+                            authority, reason, effective, sources, receivedAt, submitter);
                 }
                 case AlternativePromoted.TYPE -> {
                     List<String> replaces = replaces();
                     List<String> services = words("services", r.services(), false);
                     return stream == null || !errors.list.isEmpty() ? null : new PromoteAlternative(id, stream,
-                            replaces, services, authority, reason, effective, sources, receivedAt);
+                            replaces, services, authority, reason, effective, sources, receivedAt, submitter);
                 }
                 default -> {
                     UUID target = uuid("targetEventId", r.targetEventId(), true);
@@ -199,7 +210,7 @@ public final class ReportNormaliser {
                     }
                     LedgerEvent amended = amendment(action, country, platform);
                     return stream == null || !errors.list.isEmpty() ? null : new CorrectRecord(id, stream, target,
-                            action, amended, reason, effective, sources, receivedAt);
+                            action, amended, reason, effective, sources, receivedAt, submitter);
                 }
             }
         }
@@ -228,7 +239,7 @@ public final class ReportNormaliser {
                     a.fineId(), a.replaces(), a.services(), a.targetEventId(), a.action(), a.amendment(),
                     a.authority(), a.legalBasis(), a.reason(), a.effective(), a.sources() == null ? r.sources() : a.sources());
             Errors nested = new Errors("amendment.");
-            LedgerCommand command = new Reading(inherited, nested, id, receivedAt).command();
+            LedgerCommand command = new Reading(inherited, nested, id, receivedAt, submitter).command();
             errors.list.addAll(nested.list);
             if (command instanceof ImposeRestriction c) {
                 if (country != null && platform != null && !c.stream().equals(new StreamId(country, platform.slug()))) {

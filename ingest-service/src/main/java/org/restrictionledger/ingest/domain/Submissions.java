@@ -3,6 +3,7 @@ package org.restrictionledger.ingest.domain;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+import org.restrictionledger.events.Submitter;
 import org.restrictionledger.events.command.LedgerCommand;
 import org.restrictionledger.events.json.Json;
 import org.restrictionledger.ingest.api.ReportRequest;
@@ -64,16 +65,17 @@ public class Submissions {
      * @throws ProblemException 400 with every field error; 422 when the key was used for another report; 503 when
      *                          the broker did not take the command
      */
-    public Submitted submit(ReportRequest report, String idempotencyKey) {
+    public Submitted submit(ReportRequest report, String idempotencyKey, Submitter submitter) {
         UUID id = UUID.randomUUID();
         Instant receivedAt = now();
-        ReportNormaliser.Result result = ReportNormaliser.normalise(report, id, receivedAt);
+        ReportNormaliser.Result result = ReportNormaliser.normalise(report, id, receivedAt, submitter);
         if (!result.valid()) {
             count("invalid", 1);
             throw new ProblemException(Problem.invalid("Invalid report", result.errors()));
         }
         LedgerCommand command = result.command();
-        SubmissionStore.Pending pending = new SubmissionStore.Pending(id, command.stream().toString(), report.type(), receivedAt);
+        SubmissionStore.Pending pending = new SubmissionStore.Pending(id, command.stream().toString(), report.type(),
+                receivedAt, subject(submitter));
         if (idempotencyKey == null) {
             publishOrFail(command);
             store.pending(List.of(pending));
@@ -83,13 +85,14 @@ public class Submissions {
 
         String requestHash = sha256(Json.write(report));
         String commandJson = Json.write(command);
-        if (store.claim(idempotencyKey, requestHash, pending, commandJson)) {
+        String key = scopedKey(idempotencyKey, submitter);
+        if (store.claim(key, requestHash, pending, commandJson)) {
             publishOrFail(command);
             store.published(id);
             count("submitted", 1);
             return new Submitted(id, pending.streamId(), report.type(), receivedAt, false);
         }
-        Submission earlier = store.byKey(idempotencyKey).orElseThrow();
+        Submission earlier = store.byKey(key).orElseThrow();
         if (!requestHash.equals(earlier.requestHash)) {
             throw new ProblemException(Problem.of(422, "idempotency-key-reused", "Idempotency-Key reused",
                     "Idempotency-Key '" + idempotencyKey + "' was used for a different report (submission "
@@ -105,7 +108,7 @@ public class Submissions {
     }
 
     /** A batch: every valid report is submitted, every invalid one answered with its errors; none sinks another. */
-    public List<Item> submitAll(List<Parsed> reports) {
+    public List<Item> submitAll(List<Parsed> reports, Submitter submitter) {
         Instant receivedAt = now();
         List<Item> items = new ArrayList<>(reports.size());
         List<LedgerCommand> commands = new ArrayList<>();
@@ -115,7 +118,8 @@ public class Submissions {
                 items.add(new Item(null, parsed.errors(), false));
                 continue;
             }
-            ReportNormaliser.Result result = ReportNormaliser.normalise(parsed.report(), UUID.randomUUID(), receivedAt);
+            ReportNormaliser.Result result = ReportNormaliser.normalise(parsed.report(), UUID.randomUUID(), receivedAt,
+                    submitter);
             if (!result.valid()) {
                 items.add(new Item(null, result.errors(), false));
                 continue;
@@ -130,7 +134,8 @@ public class Submissions {
             LedgerCommand command = commands.get(i);
             String type = reports.get(positions.get(i)).report().type();
             if (published.get(i)) {
-                pending.add(new SubmissionStore.Pending(command.commandId(), command.stream().toString(), type, receivedAt));
+                pending.add(new SubmissionStore.Pending(command.commandId(), command.stream().toString(), type, receivedAt,
+                        subject(submitter)));
                 items.set(positions.get(i), new Item(new Submitted(command.commandId(), command.stream().toString(),
                         type, receivedAt, false), List.of(), false));
             } else {
@@ -166,6 +171,18 @@ public class Submissions {
                     "The report could not be handed to the ledger. Retry later (with the same Idempotency-Key, if "
                             + "you sent one)."));
         }
+    }
+
+    /**
+     * Idempotency-Keys are the submitter's own: two reporters who happen to pick the same key never meet (a key has no
+     * spaces, so "subject key" cannot collide with another subject's key).
+     */
+    static String scopedKey(String idempotencyKey, Submitter submitter) {
+        return submitter == null ? idempotencyKey : submitter.subject() + " " + idempotencyKey;
+    }
+
+    private static String subject(Submitter submitter) {
+        return submitter == null ? null : submitter.subject();
     }
 
     private Instant now() {

@@ -63,6 +63,9 @@ public class Submission {
     /** The command as published (kept with an Idempotency-Key, to publish it again on a retry). */
     public String command;
 
+    /** The token subject that submitted it; null for submissions from before tokens. */
+    public String submitter;
+
     /** When the broker took the command; null while it has not (an Idempotency-Key claim before its publish). */
     @Column(name = "published_at")
     public Instant publishedAt;

@@ -27,8 +27,8 @@ public class SubmissionStore {
         this.em = em;
     }
 
-    /** A submission to record as PENDING. */
-    public record Pending(UUID id, String streamId, String reportType, Instant receivedAt) {
+    /** A submission to record as PENDING; {@code submitter} is the token subject that sent it (null before tokens). */
+    public record Pending(UUID id, String streamId, String reportType, Instant receivedAt, String submitter) {
     }
 
     /** Records submissions as PENDING unless they are known already (then their state stands); one JDBC batch. */
@@ -36,8 +36,8 @@ public class SubmissionStore {
     public void pending(List<Pending> submissions) {
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO submissions (id, stream_id, report_type, status, received_at, published_at)
-                    VALUES (?, ?, ?, 'PENDING', ?, ?)
+                    INSERT INTO submissions (id, stream_id, report_type, status, received_at, published_at, submitter)
+                    VALUES (?, ?, ?, 'PENDING', ?, ?, ?)
                     ON CONFLICT (id) DO NOTHING""")) {
                 for (Pending p : submissions) {
                     insert.setObject(1, p.id());
@@ -45,6 +45,7 @@ public class SubmissionStore {
                     insert.setString(3, p.reportType());
                     insert.setTimestamp(4, Timestamp.from(p.receivedAt()));
                     insert.setTimestamp(5, Timestamp.from(p.receivedAt()));
+                    insert.setString(6, p.submitter());
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -60,12 +61,13 @@ public class SubmissionStore {
     public boolean claim(String key, String requestHash, Pending submission, String command) {
         return em.createNativeQuery("""
                         INSERT INTO submissions (id, stream_id, report_type, status, received_at, idempotency_key,
-                                                 request_hash, command)
-                        VALUES (?1, ?2, ?3, 'PENDING', ?4, ?5, ?6, ?7)
+                                                 request_hash, command, submitter)
+                        VALUES (?1, ?2, ?3, 'PENDING', ?4, ?5, ?6, ?7, ?8)
                         ON CONFLICT (idempotency_key) DO NOTHING""")
                 .setParameter(1, submission.id()).setParameter(2, submission.streamId())
                 .setParameter(3, submission.reportType()).setParameter(4, submission.receivedAt())
                 .setParameter(5, key).setParameter(6, requestHash).setParameter(7, command)
+                .setParameter(8, submission.submitter())
                 .executeUpdate() == 1;
     }
 

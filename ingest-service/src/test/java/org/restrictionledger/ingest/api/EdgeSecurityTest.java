@@ -9,6 +9,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.restrictionledger.testsupport.RealInfrastructure;
+import org.restrictionledger.testsupport.TestTokens;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The public edge as a browser and an abusive client meet it: security headers on every answer, CORS only for the
  * configured origin, and writes cut per client after a burst while another client is served. Clients are told apart
- * by their address as a reverse proxy reports it ({@code Forwarded: for=…}), as in production behind an ingress.
+ * by their token's principal (each also sends its own address as a reverse proxy reports it, {@code Forwarded: for=…});
+ * anonymous clients are counted by address ({@code AuthTest}).
  */
 @QuarkusTest
 @TestProfile(EdgeSecurityTest.Edge.class)
@@ -55,8 +57,14 @@ class EdgeSecurityTest {
                 """.formatted(platform);
     }
 
+    /** Each client has its own reporter token: limits count per principal. */
+    private static String token(String client) {
+        return TestTokens.token("client-" + client, TestTokens.REPORTER);
+    }
+
     private static Response post(String client, String body) {
-        return given().header("Forwarded", "for=" + client).contentType(ContentType.JSON).body(body)
+        return given().auth().oauth2(token(client)).header("Forwarded", "for=" + client).contentType(ContentType.JSON)
+                .body(body)
                 .when().post("/api/v1/reports");
     }
 
@@ -75,7 +83,7 @@ class EdgeSecurityTest {
         assertSecurityHeaders(accepted);
         accepted.then().header("Cache-Control", "no-store");
 
-        Response submission = given().when().get(accepted.header("Location"));
+        Response submission = given().auth().oauth2(token("198.51.100.1")).when().get(accepted.header("Location"));
         submission.then().statusCode(200).header("Cache-Control", "no-store");
         assertSecurityHeaders(submission);
 
@@ -101,7 +109,8 @@ class EdgeSecurityTest {
         foreign.then().header("Access-Control-Allow-Origin", nullValue());
         assertTrue(foreign.statusCode() == 403, "a foreign origin's preflight is refused: " + foreign.statusCode());
 
-        given().header("Origin", "https://evil.example").header("Forwarded", "for=198.51.100.2")
+        given().auth().oauth2(token("198.51.100.2")).header("Origin", "https://evil.example")
+                .header("Forwarded", "for=198.51.100.2")
                 .contentType(ContentType.JSON).body("{}")
                 .when().post("/api/v1/reports")
                 .then().header("Access-Control-Allow-Origin", nullValue());
@@ -137,10 +146,15 @@ class EdgeSecurityTest {
         for (int i = 0; i < WRITES - 1; i++) {
             post(wellBehaved, report("p-" + UUID.randomUUID().toString().substring(0, 8))).then().statusCode(202);
         }
-        given().header("Forwarded", "for=" + burst).when().get("/api/v1/submissions/" + UUID.randomUUID())
+        given().auth().oauth2(token(burst)).header("Forwarded", "for=" + burst)
+                .when().get("/api/v1/submissions/" + UUID.randomUUID())
                 .then().statusCode(404);
+        // The limit follows the principal, not the address: the cut reporter is cut from another address as well.
+        given().auth().oauth2(token(burst)).header("Forwarded", "for=203.0.113.99").contentType(ContentType.JSON)
+                .body(report("p-" + UUID.randomUUID().toString().substring(0, 8)))
+                .when().post("/api/v1/reports").then().statusCode(429);
         // Batches and CSV uploads are writes too.
-        given().header("Forwarded", "for=" + burst).contentType(ContentType.JSON).body("[]")
+        given().auth().oauth2(token(burst)).header("Forwarded", "for=" + burst).contentType(ContentType.JSON).body("[]")
                 .when().post("/api/v1/reports/batch").then().statusCode(429);
     }
 }

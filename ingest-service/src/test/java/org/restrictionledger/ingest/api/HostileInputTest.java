@@ -8,6 +8,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 import org.restrictionledger.testsupport.RealInfrastructure;
+import org.restrictionledger.testsupport.TestTokens;
 
 import java.io.ByteArrayInputStream;
 import java.io.SequenceInputStream;
@@ -35,6 +36,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "ingest"))
 class HostileInputTest {
 
+    /** Requests as the test reporter: submitting and reading one's own submissions need its token. */
+    private static io.restassured.specification.RequestSpecification asReporter() {
+        return given().auth().oauth2(TestTokens.reporter());
+    }
+
     @TestHTTPResource("/api/v1/reports")
     URL reports;
 
@@ -51,7 +57,7 @@ class HostileInputTest {
     }
 
     private static ValidatableResponse post(String body) {
-        return given().contentType(ContentType.JSON).body(body.getBytes(StandardCharsets.UTF_8))
+        return asReporter().contentType(ContentType.JSON).body(body.getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/v1/reports").then();
     }
 
@@ -87,7 +93,7 @@ class HostileInputTest {
         refused(valid + " {\"type\": \"fine.imposed\"}", "body");
         refused(valid + " garbage", "body");
         refused(valid.replace("{\"type\": \"restriction.imposed\",", "{\"type\": \"restriction.imposed\", \"type\": \"fine.imposed\","), "body");
-        given().contentType(ContentType.JSON).body(new byte[]{'{', '"', 't', (byte) 0xff, '"', ':', '1', '}'})
+        asReporter().contentType(ContentType.JSON).body(new byte[]{'{', '"', 't', (byte) 0xff, '"', ':', '1', '}'})
                 .when().post("/api/v1/reports").then().statusCode(400).contentType("application/problem+json");
     }
 
@@ -105,9 +111,9 @@ class HostileInputTest {
         String deep = "{\"type\": \"record.corrected\", \"amendment\": ".repeat(900) + "{}" + "}".repeat(900);
         post(deep).statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("body")).body("errors[0].reason", containsString("nested deeper"));
-        given().contentType(ContentType.JSON).body("[" + deep + "]").when().post("/api/v1/reports/batch")
+        asReporter().contentType(ContentType.JSON).body("[" + deep + "]").when().post("/api/v1/reports/batch")
                 .then().statusCode(400).contentType("application/problem+json");
-        given().contentType("application/x-ndjson")
+        asReporter().contentType("application/x-ndjson")
                 .body((deep + "\n" + report("RU", platform(), "").replace("\n", " ")).getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/v1/reports/batch")
                 .then().statusCode(200)
@@ -143,6 +149,7 @@ class HostileInputTest {
         parts.add(new ByteArrayInputStream("\"}".getBytes(StandardCharsets.UTF_8)));
         HttpRequest request = HttpRequest.newBuilder(URI.create(reports.toString()))
                 .header("Content-Type", "application/json")
+                .header("Authorization", TestTokens.bearer(TestTokens.reporter()))
                 // ofInputStream has no length: the client sends it chunked.
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(Collections.enumeration(parts))))
                 .build();

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.restrictionledger.events.Topics;
 import org.restrictionledger.testsupport.KafkaTestClient;
 import org.restrictionledger.testsupport.RealInfrastructure;
+import org.restrictionledger.testsupport.TestTokens;
 
 import java.util.List;
 import java.util.UUID;
@@ -23,6 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "ingest"))
 class IdempotencyAndBatchTest {
+
+    /** Requests as the test reporter: submitting and reading one's own submissions need its token. */
+    private static io.restassured.specification.RequestSpecification asReporter() {
+        return given().auth().oauth2(TestTokens.reporter());
+    }
 
     private static String platform() {
         return "p-" + UUID.randomUUID().toString().substring(0, 8);
@@ -42,10 +48,10 @@ class IdempotencyAndBatchTest {
     void theSameKeyAndReportAnswerTheSameSubmissionAndPublishOneCommandId() {
         String platform = platform();
         String key = "key-" + UUID.randomUUID();
-        String first = given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+        String first = asReporter().contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body(report(platform, "FULL_BLOCK")).when().post("/api/v1/reports")
                 .then().statusCode(202).header("Idempotent-Replayed", nullValue()).extract().path("submissionId");
-        String second = given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+        String second = asReporter().contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body(report(platform, "FULL_BLOCK")).when().post("/api/v1/reports")
                 .then().statusCode(202).header("Idempotent-Replayed", equalTo("true")).extract().path("submissionId");
         assertEquals(first, second);
@@ -62,9 +68,9 @@ class IdempotencyAndBatchTest {
     void theSameKeyWithAnotherReportIsRefused() {
         String key = "key-" + UUID.randomUUID();
         String platform = platform();
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(report(platform, "FULL_BLOCK"))
+        asReporter().contentType(ContentType.JSON).header("Idempotency-Key", key).body(report(platform, "FULL_BLOCK"))
                 .when().post("/api/v1/reports").then().statusCode(202);
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(report(platform, "THROTTLING"))
+        asReporter().contentType(ContentType.JSON).header("Idempotency-Key", key).body(report(platform, "THROTTLING"))
                 .when().post("/api/v1/reports")
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("title", equalTo("Idempotency-Key reused"));
@@ -75,7 +81,7 @@ class IdempotencyAndBatchTest {
         String good = platform();
         String body = "[" + report(good, "FULL_BLOCK") + ", {\"type\": \"restriction.imposed\", \"country\": \"Narnia\"},"
                 + " 42, " + report(good, "THROTTLING") + "]";
-        given().contentType(ContentType.JSON).body(body).when().post("/api/v1/reports/batch")
+        asReporter().contentType(ContentType.JSON).body(body).when().post("/api/v1/reports/batch")
                 .then().statusCode(200)
                 .body("received", equalTo(4)).body("submitted", equalTo(2)).body("invalid", equalTo(2))
                 .body("items[0].result", equalTo("SUBMITTED"))
@@ -91,7 +97,7 @@ class IdempotencyAndBatchTest {
     void anNdjsonBatchReadsEveryLineOnItsOwn() {
         String good = platform();
         String body = report(good, "FULL_BLOCK").replace("\n", " ") + "\n{not json\n" + report(good, "OTHER").replace("\n", " ") + "\n";
-        given().contentType("application/x-ndjson").body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).when().post("/api/v1/reports/batch")
+        asReporter().contentType("application/x-ndjson").body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).when().post("/api/v1/reports/batch")
                 .then().statusCode(200)
                 .body("submitted", equalTo(2))
                 .body("items[1].result", equalTo("INVALID"))
@@ -107,7 +113,7 @@ class IdempotencyAndBatchTest {
                 restriction.imposed,Atlantis,%1$s,FULL_BLOCK,,2026-02,Example News,,
                 fine.imposed,RU,%1$s,,,2025-06,"Example, Inc.","4000000",RUB
                 """.formatted(good);
-        given().contentType("text/csv").body(csv).when().post("/api/v1/reports/csv")
+        asReporter().contentType("text/csv").body(csv).when().post("/api/v1/reports/csv")
                 .then().statusCode(200)
                 .body("submitted", equalTo(2)).body("invalid", equalTo(1))
                 .body("items.row", equalTo(List.of(2, 3, 4)))
@@ -119,7 +125,7 @@ class IdempotencyAndBatchTest {
 
     @Test
     void aCsvWithAnUnknownColumnIsRefusedWholeAndNamesIt() {
-        given().contentType("text/csv").body("type,country,colour\nrestriction.imposed,RU,blue\n")
+        asReporter().contentType("text/csv").body("type,country,colour\nrestriction.imposed,RU,blue\n")
                 .when().post("/api/v1/reports/csv")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("header"))
@@ -129,17 +135,17 @@ class IdempotencyAndBatchTest {
     @Test
     void limitsAreProblemsNotCrashes() {
         String many = IntStream.range(0, 10_001).mapToObj(i -> "{}").collect(Collectors.joining(",", "[", "]"));
-        given().contentType(ContentType.JSON).body(many).when().post("/api/v1/reports/batch")
+        asReporter().contentType(ContentType.JSON).body(many).when().post("/api/v1/reports/batch")
                 .then().statusCode(413).contentType("application/problem+json").body("status", equalTo(413));
 
         String big = report(platform(), "OTHER").replace("\"OTHER\"", "\"OTHER\", \"reason\": \"" + "x".repeat(70_000) + "\"");
-        given().contentType(ContentType.JSON).body(big).when().post("/api/v1/reports")
+        asReporter().contentType(ContentType.JSON).body(big).when().post("/api/v1/reports")
                 .then().statusCode(413).contentType("application/problem+json")
                 .body("title", equalTo("Payload too large"));
 
-        given().contentType(ContentType.JSON).body("{}").when().post("/api/v1/reports/batch")
+        asReporter().contentType(ContentType.JSON).body("{}").when().post("/api/v1/reports/batch")
                 .then().statusCode(400).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).header("Idempotency-Key", "not a key").body(report(platform(), "OTHER"))
+        asReporter().contentType(ContentType.JSON).header("Idempotency-Key", "not a key").body(report(platform(), "OTHER"))
                 .when().post("/api/v1/reports")
                 .then().statusCode(400).body("errors[0].field", equalTo("Idempotency-Key"));
     }

@@ -14,6 +14,7 @@ import org.restrictionledger.events.command.LedgerCommand;
 import org.restrictionledger.events.json.Json;
 import org.restrictionledger.testsupport.KafkaTestClient;
 import org.restrictionledger.testsupport.RealInfrastructure;
+import org.restrictionledger.testsupport.TestTokens;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +35,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "ingest"))
 class ReportResourceTest {
 
+    /** Requests as the test reporter: submitting and reading one's own submissions need its token. */
+    private static io.restassured.specification.RequestSpecification asReporter() {
+        return given().auth().oauth2(TestTokens.reporter());
+    }
+
     private static String report(String platform, String country, String measure) {
         return """
                 {"type": "restriction.imposed", "country": "%s", "platform": "%s", "measure": "%s",
@@ -49,7 +55,7 @@ class ReportResourceTest {
     @Test
     void anAcceptedReportIsPublishedAsACommandKeyedByItsStream() {
         String platform = uniquePlatform();
-        String id = given().contentType(ContentType.JSON).body(report(platform, "Russia", "FULL_BLOCK"))
+        String id = asReporter().contentType(ContentType.JSON).body(report(platform, "Russia", "FULL_BLOCK"))
                 .when().post("/api/v1/reports")
                 .then().statusCode(202)
                 // Relative, as README documents: the client resolves it against the URL it posted to.
@@ -65,14 +71,14 @@ class ReportResourceTest {
                 Json.read(commands.get(0).value(), LedgerCommand.class));
         assertEquals(UUID.fromString(id), command.commandId());
 
-        given().when().get("/api/v1/submissions/" + id)
+        asReporter().when().get("/api/v1/submissions/" + id)
                 .then().statusCode(200).body("status", equalTo("PENDING"));
     }
 
     @Test
     void theSubmissionFollowsTheLedgersOutcome() {
         String platform = uniquePlatform();
-        String location = given().contentType(ContentType.JSON).body(report(platform, "RU", "THROTTLING"))
+        String location = asReporter().contentType(ContentType.JSON).body(report(platform, "RU", "THROTTLING"))
                 .when().post("/api/v1/reports")
                 .then().statusCode(202).extract().header("Location");
         String id = location.substring(location.lastIndexOf('/') + 1);
@@ -82,7 +88,8 @@ class ReportResourceTest {
                 List.of(eventId), 1, Instant.now());
         KafkaTestClient.send(Topics.OUTCOMES, "RU/" + platform, Json.write(accepted), Map.of());
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get(location)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asReporter()
+                .when().get(location)
                 .then().statusCode(200)
                 .body("status", equalTo("ACCEPTED"))
                 .body("eventIds", hasItems(eventId.toString()))
@@ -95,8 +102,10 @@ class ReportResourceTest {
         CommandOutcome rejected = CommandOutcome.rejected(id, new StreamId("RU", uniquePlatform()), 0,
                 "cannot lift: there is no FULL_BLOCK restriction active", Instant.now());
         KafkaTestClient.send(Topics.OUTCOMES, rejected.stream().toString(), Json.write(rejected), Map.of());
+        // A submission known only from its outcome has no submitter: only an operator reads it.
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/api/v1/submissions/" + id)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.operator())
+                .when().get("/api/v1/submissions/" + id)
                 .then().statusCode(200)
                 .body("status", equalTo("REJECTED"))
                 .body("reason", equalTo("cannot lift: there is no FULL_BLOCK restriction active")));
@@ -111,14 +120,15 @@ class ReportResourceTest {
         UUID id = UUID.randomUUID();
         CommandOutcome after = CommandOutcome.rejected(id, new StreamId("RU", "x"), 0, "after the poison", Instant.now());
         KafkaTestClient.send(Topics.OUTCOMES, "RU/x", Json.write(after), Map.of());
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/api/v1/submissions/" + id)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.operator())
+                .when().get("/api/v1/submissions/" + id)
                 .then().statusCode(200).body("reason", equalTo("after the poison")));
     }
 
     @Test
     void anInvalidReportListsEveryFieldErrorAndPublishesNothing() {
         String platform = uniquePlatform();
-        given().contentType(ContentType.JSON)
+        asReporter().contentType(ContentType.JSON)
                 .body("""
                         {"type": "restriction.imposed", "country": "Narnia", "platform": "%s", "measure": "BLOCKING",
                          "effective": "2026-02", "sources": []}
@@ -133,7 +143,7 @@ class ReportResourceTest {
 
         // A valid report sent after it is on the topic; the invalid one never is.
         String marker = uniquePlatform();
-        given().contentType(ContentType.JSON).body(report(marker, "RU", "OTHER"))
+        asReporter().contentType(ContentType.JSON).body(report(marker, "RU", "OTHER"))
                 .when().post("/api/v1/reports").then().statusCode(202);
         KafkaTestClient.await(Topics.COMMANDS, 1, r -> r.value().contains(marker));
         assertEquals(0, KafkaTestClient.readAll(Topics.COMMANDS).stream().filter(r -> r.value().contains(platform)).count());
@@ -141,7 +151,7 @@ class ReportResourceTest {
 
     @Test
     void malformedJsonIsAProblemNotAStackTrace() {
-        given().contentType(ContentType.JSON).body("{\"type\": ")
+        asReporter().contentType(ContentType.JSON).body("{\"type\": ")
                 .when().post("/api/v1/reports")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -151,9 +161,9 @@ class ReportResourceTest {
 
     @Test
     void anUnknownSubmissionIs404AndAMalformedId400() {
-        given().when().get("/api/v1/submissions/" + UUID.randomUUID())
+        asReporter().when().get("/api/v1/submissions/" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");
-        given().when().get("/api/v1/submissions/not-a-uuid")
+        asReporter().when().get("/api/v1/submissions/not-a-uuid")
                 .then().statusCode(400).body("errors[0].field", equalTo("id"));
     }
 }

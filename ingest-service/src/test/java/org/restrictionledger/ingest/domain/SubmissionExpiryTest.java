@@ -7,10 +7,12 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.restrictionledger.events.command.LedgerCommand;
+import org.restrictionledger.events.Submitter;
 import org.restrictionledger.events.json.Json;
 import org.restrictionledger.ingest.api.ReportRequest;
 import org.restrictionledger.ingest.store.SubmissionStore;
 import org.restrictionledger.testsupport.RealInfrastructure;
+import org.restrictionledger.testsupport.TestTokens;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -45,16 +47,22 @@ class SubmissionExpiryTest {
         LedgerCommand command = ReportNormaliser.normalise(report, id, receivedAt).command();
         String key = "expiry-" + id;
         // What a request leaves behind when it dies after claiming its key and before the broker takes the command.
-        store.claim(key, Submissions.sha256(Json.write(report)), new SubmissionStore.Pending(id,
-                command.stream().toString(), report.type(), receivedAt), Json.write(command));
+        // The key as the test reporter's token scopes it (keys are per submitter).
+        String reporter = "test-reporter";
+        store.claim(Submissions.scopedKey(key, new Submitter(reporter, reporter)), Submissions.sha256(Json.write(report)),
+                new SubmissionStore.Pending(id, command.stream().toString(), report.type(), receivedAt, reporter),
+                Json.write(command));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/api/v1/submissions/" + id)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestTokens.reporter())
+                .when().get("/api/v1/submissions/" + id)
                 .then().statusCode(200).body("status", equalTo("EXPIRED")).body("reason", startsWith("expired: ")));
 
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+        given().auth().oauth2(TestTokens.reporter()).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(body)
                 .when().post("/api/v1/reports")
                 .then().statusCode(202).header("Idempotent-Replayed", "true")
                 .body("submissionId", equalTo(id.toString()));
-        given().when().get("/api/v1/submissions/" + id).then().statusCode(200).body("status", equalTo("PENDING"));
+        given().auth().oauth2(TestTokens.reporter()).when().get("/api/v1/submissions/" + id).then()
+                .statusCode(200).body("status", equalTo("PENDING"));
     }
 }

@@ -109,7 +109,7 @@ public class CommandHandler {
                 for (LedgerEvent event : accept.events()) {
                     // Position and hash come once the whole batch is decided; nothing decided here depends on them.
                     RecordedEvent unsealed = new RecordedEvent(UUID.randomUUID(), command.stream(), ++version, 0, now,
-                            command.commandId(), null, null, event);
+                            command.commandId(), null, null, event, command.submitter());
                     history.add(unsealed);
                     proposed.add(unsealed);
                     appendedHere.put(unsealed.eventId(), command.stream());
@@ -185,7 +185,7 @@ public class CommandHandler {
             String stream = e.stream().toString();
             RecordedEvent recorded = EventHashing.seal(new RecordedEvent(e.eventId(), e.stream(), e.streamVersion(),
                     positions.get(i), e.recordedAt(), e.commandId(), last.getOrDefault(stream, EventHashing.GENESIS),
-                    null, e.event()));
+                    null, e.event(), e.submitter()));
             last.put(stream, recorded.hash());
             // A history holds every event of its stream from version 1: version n sits at index n - 1.
             List<RecordedEvent> history = histories.get(stream);

@@ -24,6 +24,7 @@ import org.restrictionledger.testsupport.KafkaTestClient;
 import org.restrictionledger.infra.PostgresServer;
 import org.restrictionledger.testsupport.RealInfrastructure;
 import org.restrictionledger.testsupport.TestInfrastructure;
+import org.restrictionledger.testsupport.TestTokens;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -72,7 +73,7 @@ class CheckpointTest {
         impose(stream, Measure.FEATURE_LIMIT);
         impose(stream, Measure.DOMAIN_DELISTING);
 
-        String body = given().when().post("/api/v1/checkpoints").then().statusCode(201).extract().asString();
+        String body = given().auth().oauth2(TestTokens.operator()).when().post("/api/v1/checkpoints").then().statusCode(201).extract().asString();
         Checkpoint kept = Json.read(body, Checkpoint.class);
         assertTrue(kept.heads().stream().anyMatch(h -> h.stream().equals(stream.toString()) && h.version() == 2));
         String publicKey = given().when().get("/api/v1/checkpoints/public-key").then().statusCode(200)

@@ -24,6 +24,7 @@ import org.restrictionledger.events.command.LiftRestriction;
 import org.restrictionledger.events.json.Json;
 import org.restrictionledger.testsupport.KafkaTestClient;
 import org.restrictionledger.testsupport.RealInfrastructure;
+import org.restrictionledger.testsupport.TestTokens;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -188,15 +189,15 @@ class LedgerFlowTest {
         ImposeRestriction command = block(uniqueStream());
         KafkaTestClient.send(Topics.deadLetter(Topics.COMMANDS, "ledger-service"), command.stream().toString(),
                 Json.write(command), Map.of("dead-letter-topic", Topics.COMMANDS, "dead-letter-reason", "an old bug"));
-        given().when().get("/api/v1/admin/dlq").then().statusCode(200)
+        given().auth().oauth2(TestTokens.operator()).when().get("/api/v1/admin/dlq").then().statusCode(200)
                 .body("find { it.topic == '" + Topics.deadLetter(Topics.COMMANDS, "ledger-service") + "' }.waiting",
                         org.hamcrest.Matchers.greaterThanOrEqualTo(1));
 
-        given().when().post("/api/v1/admin/dlq/redrive").then().statusCode(200)
+        given().auth().oauth2(TestTokens.operator()).when().post("/api/v1/admin/dlq/redrive").then().statusCode(200)
                 .body("[0].republished", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
         assertEquals(CommandOutcome.Decision.ACCEPTED, outcomeOf(command).decision());
-        given().when().post("/api/v1/admin/dlq/redrive").then().statusCode(200).body("[0].republished", equalTo(0));
-        given().when().get("/api/v1/admin/dlq").then().statusCode(200).body("[0].waiting", equalTo(0));
+        given().auth().oauth2(TestTokens.operator()).when().post("/api/v1/admin/dlq/redrive").then().statusCode(200).body("[0].republished", equalTo(0));
+        given().auth().oauth2(TestTokens.operator()).when().get("/api/v1/admin/dlq").then().statusCode(200).body("[0].waiting", equalTo(0));
 
         ImposeRestriction after = new ImposeRestriction(UUID.randomUUID(), command.stream(), Measure.THROTTLING,
                 List.of(), null, null, null, Effective.day(LocalDate.of(2026, 2, 13)), SOURCES, Instant.now());

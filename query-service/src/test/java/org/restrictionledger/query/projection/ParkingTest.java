@@ -17,6 +17,7 @@ import org.restrictionledger.query.TestEvents;
 import org.restrictionledger.infra.PostgresServer;
 import org.restrictionledger.testsupport.RealInfrastructure;
 import org.restrictionledger.testsupport.TestInfrastructure;
+import org.restrictionledger.testsupport.TestTokens;
 
 import java.net.URL;
 import java.sql.Connection;
@@ -106,7 +107,7 @@ class ParkingTest {
                     .body("checks.find { it.name == 'projection' }.data.parkedStreams", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
 
             // Re-driving before the fix changes nothing but the count of attempts.
-            JsonPath again = given().queryParam("stream", poisoned).when().post("/api/v1/projection/parked/redrive")
+            JsonPath again = given().auth().oauth2(TestTokens.operator()).queryParam("stream", poisoned).when().post("/api/v1/projection/parked/redrive")
                     .then().statusCode(200).extract().jsonPath();
             assertEquals(true, again.getBoolean("[0].stillParked"));
             assertEquals(2, ((Number) parked(poisoned).get("attempts")).intValue());
@@ -114,7 +115,7 @@ class ParkingTest {
             sql("ALTER TABLE projected_events DROP CONSTRAINT IF EXISTS parking_test");
         }
 
-        JsonPath redriven = given().when().post("/api/v1/projection/parked/redrive")
+        JsonPath redriven = given().auth().oauth2(TestTokens.operator()).when().post("/api/v1/projection/parked/redrive")
                 .then().statusCode(200).extract().jsonPath();
         List<Map<String, Object>> mine = redriven.<Map<String, Object>>getList("")
                 .stream().filter(r -> poisoned.equals(r.get("stream"))).toList();
@@ -126,7 +127,7 @@ class ParkingTest {
         assertEquals(null, parked(poisoned));
 
         // Applied exactly once: a second re-drive finds nothing, and the next live event lands as v4.
-        given().queryParam("stream", poisoned).when().post("/api/v1/projection/parked/redrive")
+        given().auth().oauth2(TestTokens.operator()).queryParam("stream", poisoned).when().post("/api/v1/projection/parked/redrive")
                 .then().statusCode(200).body("size()", equalTo(0));
         events.publish("parked-" + events.country.toLowerCase(), lifted(throttling, Measure.THROTTLING));
         events.awaitVersion("parked-" + events.country.toLowerCase(), 4);
@@ -151,7 +152,7 @@ class ParkingTest {
 
     @Test
     void aMalformedStreamToRedriveIsA400NamingIt() {
-        given().queryParam("stream", "not a stream").when().post("/api/v1/projection/parked/redrive")
+        given().auth().oauth2(TestTokens.operator()).queryParam("stream", "not a stream").when().post("/api/v1/projection/parked/redrive")
                 .then().statusCode(400).body("errors[0].field", equalTo("stream"));
     }
 }

@@ -15,6 +15,7 @@ import org.restrictionledger.events.RestrictionImposed;
 import org.restrictionledger.events.Source;
 import org.restrictionledger.query.TestEvents;
 import org.restrictionledger.testsupport.RealInfrastructure;
+import org.restrictionledger.testsupport.TestTokens;
 
 import java.math.BigDecimal;
 import java.net.URL;
@@ -69,7 +70,7 @@ class RebuildTest {
         String beforeTimeline = get(timeline);
         String beforeAsOf = get(platforms + "?asOf=2026-02-11");
 
-        given().when().post("/api/v1/projection/rebuild").then().statusCode(202).body("state", equalTo("RUNNING"));
+        given().auth().oauth2(TestTokens.operator()).when().post("/api/v1/projection/rebuild").then().statusCode(202).body("state", equalTo("RUNNING"));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().when().get("/api/v1/projection")
                 .then().statusCode(200).body("rebuild.state", equalTo("DONE")));
         int read = given().when().get("/api/v1/projection").then().extract().path("rebuild.eventsRead");

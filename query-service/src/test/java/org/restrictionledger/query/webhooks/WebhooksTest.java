@@ -5,9 +5,12 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.restrictionledger.events.Effective;
 import org.restrictionledger.events.EventSchemas;
@@ -19,6 +22,7 @@ import org.restrictionledger.events.Source;
 import org.restrictionledger.events.json.Json;
 import org.restrictionledger.query.TestEvents;
 import org.restrictionledger.testsupport.RealInfrastructure;
+import org.restrictionledger.testsupport.TestTokens;
 import org.restrictionledger.testsupport.WebhookReceiver;
 
 import java.net.URL;
@@ -45,6 +49,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "query"))
 class WebhooksTest {
+
+    /** Subscriptions are an operator's to manage: every request of this test carries an operator's token. */
+    @BeforeEach
+    void asOperator() {
+        RestAssured.authentication = RestAssured.oauth2(TestTokens.operator());
+    }
+
+    @AfterEach
+    void anonymousAgain() {
+        RestAssured.authentication = RestAssured.DEFAULT_AUTH;
+    }
+
 
     private static final String API = "/api/v1/admin/webhooks";
     private static final List<Source> SOURCES = List.of(new Source(null, "Example News", null));

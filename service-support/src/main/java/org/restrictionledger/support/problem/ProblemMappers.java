@@ -2,14 +2,19 @@ package org.restrictionledger.support.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.restrictionledger.support.messaging.Failure;
+import org.restrictionledger.support.security.AuthProblems;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -28,6 +33,23 @@ public class ProblemMappers {
         if (e.retryAfterSeconds() != null) {
             response.getHeaders().putSingle("Retry-After", e.retryAfterSeconds().toString());
         }
+        return response;
+    }
+
+    /** Security refusals raised inside a resource (the path rules answer before it, through AuthProblems). */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e, HttpHeaders headers) {
+        return refuse(AuthProblems.unauthorized(headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return refuse(AuthProblems.forbidden());
+    }
+
+    private Response refuse(AuthProblems.Refusal refusal) {
+        Response response = respond(refusal.problem());
+        response.getHeaders().putSingle("WWW-Authenticate", refusal.challenge());
         return response;
     }
 
