@@ -87,8 +87,9 @@ class CliIT {
         assertTrue(detail.out().contains("https://example.org/kg-whatsapp"), detail.out());
         Run before = rl("status", "KG", "--as-of", "2026-01-15");
         assertEquals(0, before.exit(), before.toString());
-        assertEquals("Kyrgyzstan (KG) as of 2026-01-15\nno platform has a record in this country\n", before.out(),
-                "time travel: before the block");
+        // Before the block, WhatsApp is on record and was open then.
+        assertTrue(before.out().startsWith("Kyrgyzstan (KG) as of 2026-01-15\nPLATFORM  STATUS"), before.out());
+        assertTrue(before.out().contains("\nwhatsapp  OPEN "), "time travel: before the block\n" + before.out());
 
         Run timeline = rl("timeline", "KG", "whatsapp");
         assertEquals(0, timeline.exit(), timeline.toString());

@@ -10,14 +10,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** An exact amount in an ISO 4217 currency; the amount is a JSON string ("4000000.00"), never a float. */
+/**
+ * An exact amount in an ISO 4217 currency; the amount is a JSON string ("4000000.00"), never a float, of any size
+ * up to {@link #MAX_INTEGER_DIGITS} digits. Courts have fined platforms amounts of more than 30 digits: a ledger
+ * records what was imposed, exactly, so no amount is capped at what a long or a double can hold.
+ */
 @Schema(requiredProperties = {"currency", "amount"}, properties = {
         @SchemaProperty(name = "currency", description = "ISO 4217", pattern = "^[A-Z]{3}$", example = "RUB"),
-        @SchemaProperty(name = "amount", implementation = String.class, pattern = "^-?[0-9]+(\\.[0-9]+)?$",
+        @SchemaProperty(name = "amount", implementation = String.class, pattern = "^[0-9]{1,100}(\\.[0-9]{1,4})?$",
                 description = "an exact decimal, as a string", example = "4000000.00")})
 public record Money(String currency, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount) {
 
-    /** Sums per currency, ordered by currency code. */
+    /**
+     * The most digits before the decimal point: far beyond any fine ever imposed (and beyond 64- and 128-bit
+     * integers), and a bound that only keeps a report from burdening the services (1e999999999 has a billion digits).
+     */
+    public static final int MAX_INTEGER_DIGITS = 100;
+    /** The most digits after the decimal point: ISO 4217's largest minor unit. */
+    public static final int MAX_FRACTION_DIGITS = 4;
+
+    public Money {
+        // A negative scale (1E+40) would print in scientific notation; the same value at scale 0 prints every digit.
+        amount = amount == null || amount.scale() >= 0 ? amount : amount.setScale(0);
+    }
+
+    /** Whether the amount is within {@link #MAX_INTEGER_DIGITS} and {@link #MAX_FRACTION_DIGITS}. */
+    public static boolean withinBounds(BigDecimal amount) {
+        // Judged by precision and scale, never by writing the number out.
+        return (long) amount.precision() - amount.scale() <= MAX_INTEGER_DIGITS && amount.scale() <= MAX_FRACTION_DIGITS;
+    }
+
+    /** Sums per currency, ordered by currency code; exact whatever the size. */
     public static List<Money> totals(Collection<Money> amounts) {
         Map<String, BigDecimal> sums = new TreeMap<>();
         amounts.forEach(m -> sums.merge(m.currency(), m.amount(), BigDecimal::add));

@@ -22,6 +22,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the services write on commands, outcomes and status is what the published schemas describe. */
 class ContractSchemasTest {
@@ -96,5 +97,24 @@ class ContractSchemasTest {
             assertFalse(json(status).path("platformName").asText().isEmpty());
             assertFalse(Json.write(status).contains(":null"), Json.write(status));
         }
+    }
+
+    @Test
+    void fineAmountsOfAnySizeUpToTheBoundMatchTheEventSchemaAndAreWrittenPlain() {
+        String largest = "9".repeat(Money.MAX_INTEGER_DIGITS) + ".9999";
+        for (String amount : List.of("1" + "0".repeat(40) + ".25", largest, "1E+40")) {
+            RecordedEvent fine = Fixtures.recorded(1, new FineImposed(new BigDecimal(amount), "RUB", "court", null, null,
+                    Fixtures.effective("2026-01-20"), Fixtures.SOURCES));
+            JsonNode document = json(fine);
+            assertEquals(new BigDecimal(amount).toPlainString(), document.path("event").path("amount").asText());
+            assertEquals(List.of(), EventSchemas.validate(document), Json.write(fine));
+            StreamStatus status = StatusFold.fold(STREAM, List.of(fine));
+            assertEquals(List.of(), EventSchemas.validate(EventSchemas.STATUS, json(status)), Json.write(status));
+        }
+        RecordedEvent beyond = Fixtures.recorded(1, new FineImposed(new BigDecimal("1" + "0".repeat(Money.MAX_INTEGER_DIGITS)),
+                "RUB", "court", null, null, Fixtures.effective("2026-01-20"), Fixtures.SOURCES));
+        assertFalse(EventSchemas.validate(json(beyond)).isEmpty());
+        assertFalse(Money.withinBounds(new BigDecimal("1" + "0".repeat(Money.MAX_INTEGER_DIGITS))));
+        assertTrue(Money.withinBounds(new BigDecimal(largest)));
     }
 }

@@ -67,7 +67,7 @@ class StatusFoldPropertiesTest {
 
     /** The status without its bookkeeping (version, last change), which a correction rightly moves. */
     private static StreamStatus facts(StreamStatus s) {
-        return new StreamStatus(s.stream(), s.status(), s.activeMeasures(), s.restrictedFeatures(), s.since(),
+        return new StreamStatus(s.stream(), s.status(), s.activeMeasures(), s.restrictedFeatures(), s.since(), s.firstFact(),
                 s.promoted(), s.promotion(), s.fines(), s.fineSummary(), 0, null);
     }
 

@@ -28,6 +28,26 @@ class StatusFoldTest {
     }
 
     @Test
+    void firstFactIsTheEarliestFactOnRecordWhateverDayIsAskedFor() {
+        assertNull(StatusFold.fold(WHATSAPP, List.of()).firstFact(), "nothing on record");
+        RecordedEvent later = recorded(1, imposed(Measure.FULL_BLOCK, "2026-02-12"));
+        RecordedEvent earlier = recorded(2, imposed(Measure.THROTTLING, "2024-05"));
+        List<RecordedEvent> events = List.of(later, earlier);
+        assertEquals(Fixtures.effective("2024-05"), StatusFold.fold(WHATSAPP, events).firstFact());
+
+        StreamStatus before = StatusFold.fold(WHATSAPP, events, java.time.LocalDate.of(2020, 1, 1));
+        assertEquals(Status.OPEN, before.status());
+        assertTrue(before.activeMeasures().isEmpty());
+        assertEquals(Fixtures.effective("2024-05"), before.firstFact(), "the same, asked for a day before it");
+
+        // A retracted fact is no fact: the first is then the next one; with every fact retracted there is none.
+        RecordedEvent retraction = recorded(3, new RecordCorrected(earlier.eventId(), RecordCorrected.Action.RETRACT,
+                null, "wrong", Fixtures.effective("2026-11-01"), Fixtures.SOURCES));
+        assertEquals(Fixtures.effective("2026-02-12"), StatusFold.fold(WHATSAPP, List.of(later, earlier, retraction)).firstFact());
+        assertNull(StatusFold.fold(WHATSAPP, List.of(earlier, retraction)).firstFact());
+    }
+
+    @Test
     void fullBlockTakesPrecedenceOverLimitsAndDelisting() {
         List<RecordedEvent> events = List.of(
                 recorded(1, imposed(Measure.FEATURE_LIMIT, "2025", "voice_calls")),

@@ -1,6 +1,7 @@
 package org.restrictionledger.events.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +14,8 @@ import java.io.UncheckedIOException;
 
 /**
  * The one JSON encoding of the contract: ISO-8601 dates and instants, unknown properties tolerated (a newer producer
- * may add fields; a consumer of v1 ignores them). Every service encodes what it puts on a topic with this mapper.
+ * may add fields; a consumer of v1 ignores them), big decimals written with every digit, never in scientific notation.
+ * Every service encodes what it puts on a topic with this mapper.
  */
 public final class Json {
 
@@ -22,6 +24,7 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
 
     private Json() {

@@ -60,11 +60,16 @@ public final class StatusFold {
         List<Fact> facts = new ArrayList<>();
         long version = 0;
         Instant lastChange = null;
+        Effective firstFact = null;
         for (RecordedEvent recorded : distinct.values()) {
             LedgerEvent event = recorded.event();
             if (!(event instanceof RecordCorrected)) {
                 event = corrected.getOrDefault(recorded.eventId(), Optional.of(event)).orElse(null);
-                if (event == null || (asOf != null && event.effective().date().isAfter(asOf))) {
+                if (event == null) {
+                    continue;
+                }
+                firstFact = firstFact == null || event.effective().compareTo(firstFact) < 0 ? event.effective() : firstFact;
+                if (asOf != null && event.effective().date().isAfter(asOf)) {
                     continue;
                 }
                 facts.add(new Fact(recorded.eventId(), recorded.streamVersion(), event));
@@ -76,7 +81,7 @@ public final class StatusFold {
 
         State state = new State();
         facts.forEach(state::apply);
-        return state.status(stream, version, lastChange);
+        return state.status(stream, firstFact, version, lastChange);
     }
 
     /** Target event id → its corrected form (empty: retracted), the latest correction winning. */
@@ -135,7 +140,7 @@ public final class StatusFold {
             fines.computeIfPresent(fineId, (id, f) -> f.state() == Fine.State.OUTSTANDING ? f.settle(state, on) : f);
         }
 
-        StreamStatus status(StreamId stream, long version, Instant lastChange) {
+        StreamStatus status(StreamId stream, Effective firstFact, long version, Instant lastChange) {
             List<ActiveMeasure> measures = List.copyOf(active.values());
             Status status = measures.stream().map(m -> Status.of(m.measure())).reduce(Status.OPEN, Status::over);
             Effective since = status == Status.OPEN
@@ -143,7 +148,7 @@ public final class StatusFold {
                     : measures.stream().filter(m -> Status.of(m.measure()) == status).map(ActiveMeasure::since)
                             .min(Comparator.naturalOrder()).orElseThrow();
             List<String> features = List.copyOf(new TreeSet<>(measures.stream().flatMap(m -> m.features().stream()).toList()));
-            return new StreamStatus(stream, status, measures, features, since, promotion != null, promotion,
+            return new StreamStatus(stream, status, measures, features, since, firstFact, promotion != null, promotion,
                     List.copyOf(fines.values()), FineSummary.of(fines.values()), version, lastChange);
         }
     }

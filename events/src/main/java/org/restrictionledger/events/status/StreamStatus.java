@@ -21,6 +21,10 @@ import java.util.UUID;
  * truth.
  *
  * @param since      from when the current status holds (valid time); null for a stream that was never restricted
+ * @param firstFact  the effective date of the stream's earliest fact on record (valid time, read through corrections,
+ *                   whatever day the status is asked for): a status asked for a day before it is OPEN because nothing
+ *                   was in effect yet; null when no fact was on record (asked as known at a time before the first
+ *                   recording, or every fact retracted)
  * @param promoted   the state promotes this platform (details in {@code promotion})
  * @param fines      every fine, in order of imposition
  * @param version    the highest stream version folded in; 0 for no events
@@ -39,6 +43,7 @@ public record StreamStatus(
         List<ActiveMeasure> activeMeasures,
         List<String> restrictedFeatures,
         Effective since,
+        Effective firstFact,
         boolean promoted,
         Promotion promotion,
         List<Fine> fines,

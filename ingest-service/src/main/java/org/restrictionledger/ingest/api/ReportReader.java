@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.restrictionledger.ingest.domain.ReportNormaliser;
 import org.restrictionledger.support.problem.FieldError;
 import org.restrictionledger.support.problem.Problem;
 import org.restrictionledger.support.problem.ProblemException;
@@ -34,8 +35,8 @@ final class ReportReader {
 
     /** Deepest nesting of objects and arrays in one body (a batch's array counts as one level). */
     static final int MAX_DEPTH = 8;
-    /** The longest JSON number literal. */
-    static final int MAX_NUMBER = 100;
+    /** The longest JSON number literal: an amount's length bound. */
+    static final int MAX_NUMBER = ReportNormaliser.MAX_AMOUNT_TEXT;
 
     private static final ObjectMapper STRICT = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder()

@@ -27,7 +27,8 @@ import java.util.List;
  * @param fromMeasure   for a change: the active measure that changes
  * @param direction     for a change: ESCALATED or EASED
  * @param restrictionId for a change or lift: the event id of the imposition it concerns
- * @param amount        for a fine: exact decimal, as a string ("4000000.00") or a JSON number
+ * @param amount        for a fine: exact decimal of any size (at most 100 digits before the point, the currency's minor
+ *                      unit after it), as a string ("4000000.00") or a JSON number
  * @param currency      for a fine: ISO 4217 ("RUB")
  * @param fineId        for a payment or annulment: the event id of the fine
  * @param replaces      for a promotion: the platforms it is promoted to replace

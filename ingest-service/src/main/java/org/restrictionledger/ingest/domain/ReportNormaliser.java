@@ -10,6 +10,7 @@ import org.restrictionledger.events.FinePaid;
 import org.restrictionledger.events.LedgerEvent;
 import org.restrictionledger.events.LegalBasis;
 import org.restrictionledger.events.Measure;
+import org.restrictionledger.events.Money;
 import org.restrictionledger.events.Precision;
 import org.restrictionledger.events.RecordCorrected;
 import org.restrictionledger.events.RestrictionChanged;
@@ -64,10 +65,8 @@ public final class ReportNormaliser {
     public static final int MAX_URL = 2048;
     public static final int MAX_SOURCES = 20;
     public static final int MAX_LIST = 20;
-    /** Fines up to 10^15 units: no court has ever fined more. */
-    public static final int MAX_AMOUNT_DIGITS = 15;
-    /** The longest amount as written (digits, sign, point, exponent). */
-    public static final int MAX_AMOUNT_TEXT = 100;
+    /** The longest amount as written (digits, sign, point, exponent): room for {@link Money#MAX_INTEGER_DIGITS}. */
+    public static final int MAX_AMOUNT_TEXT = 200;
 
     public static final List<String> TYPES = List.of(RestrictionImposed.TYPE, RestrictionChanged.TYPE,
             RestrictionLifted.TYPE, FineImposed.TYPE, FinePaid.TYPE, FineAnnulled.TYPE, AlternativePromoted.TYPE,
@@ -452,8 +451,8 @@ public final class ReportNormaliser {
                 errors.add("amount", "must be greater than zero, was " + Excerpt.of(raw));
                 return null;
             }
-            if ((long) amount.precision() - amount.scale() > MAX_AMOUNT_DIGITS) {
-                errors.add("amount", "more than " + MAX_AMOUNT_DIGITS + " digits before the decimal point");
+            if ((long) amount.precision() - amount.scale() > Money.MAX_INTEGER_DIGITS) {
+                errors.add("amount", "more than " + Money.MAX_INTEGER_DIGITS + " digits before the decimal point");
                 return null;
             }
             if (amount.scale() > MAX_AMOUNT_TEXT) {

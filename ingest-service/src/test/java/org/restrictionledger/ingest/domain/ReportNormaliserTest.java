@@ -5,6 +5,7 @@ import org.restrictionledger.events.Direction;
 import org.restrictionledger.events.Effective;
 import org.restrictionledger.events.FineImposed;
 import org.restrictionledger.events.Measure;
+import org.restrictionledger.events.Money;
 import org.restrictionledger.events.Precision;
 import org.restrictionledger.events.RecordCorrected;
 import org.restrictionledger.events.RestrictionImposed;
@@ -132,6 +133,33 @@ class ReportNormaliserTest {
                 {"type": "fine.imposed", "country": "RU", "platform": "whatsapp", "effective": "2025", %s}"""
                 .formatted(SOURCE), ImposeFine.class);
         assertEquals(null, unknownAmount.amount());
+    }
+
+    @Test
+    void fineAmountsOfAnySizeAreKeptExactlyUpToTheServicesBound() {
+        // 10^40 + 0.25: beyond a long (19 digits), a 128-bit integer (39 digits) and a double's exactness.
+        String huge = "1" + "0".repeat(39) + "1.25";
+        assertEquals(new BigDecimal(huge), command("""
+                {"type": "fine.imposed", "country": "RU", "platform": "google", "amount": "%s", "currency": "RUB",
+                 "effective": "2025", %s}""".formatted(huge, SOURCE), ImposeFine.class).amount());
+        // As a JSON number (a whole one here: the HTTP reader keeps fractions exact too) and as an exponent.
+        String whole = "1" + "0".repeat(45);
+        assertEquals(new BigDecimal(whole + ".00"), command("""
+                {"type": "fine.imposed", "country": "RU", "platform": "google", "amount": %s, "currency": "RUB",
+                 "effective": "2025", %s}""".formatted(whole, SOURCE), ImposeFine.class).amount());
+        assertEquals(0, new BigDecimal("1E+99").compareTo(command("""
+                {"type": "fine.imposed", "country": "RU", "platform": "google", "amount": "1e99", "currency": "RUB",
+                 "effective": "2025", %s}""".formatted(SOURCE), ImposeFine.class).amount()));
+        String hundredDigits = "9".repeat(Money.MAX_INTEGER_DIGITS);
+        assertEquals(new BigDecimal(hundredDigits + ".00"), command("""
+                {"type": "fine.imposed", "country": "RU", "platform": "google", "amount": "%s", "currency": "RUB",
+                 "effective": "2025", %s}""".formatted(hundredDigits, SOURCE), ImposeFine.class).amount());
+        assertEquals(List.of("amount"), errorFields("""
+                {"type": "fine.imposed", "country": "RU", "platform": "google", "amount": "%s", "currency": "RUB",
+                 "effective": "2025", %s}""".formatted(hundredDigits + "9", SOURCE)));
+        assertEquals(List.of("amount"), errorFields("""
+                {"type": "fine.imposed", "country": "RU", "platform": "google", "amount": "1e100", "currency": "RUB",
+                 "effective": "2025", %s}""".formatted(SOURCE)));
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.restrictionledger.events.FineAnnulled;
 import org.restrictionledger.events.FineImposed;
 import org.restrictionledger.events.FinePaid;
 import org.restrictionledger.events.LedgerEvent;
+import org.restrictionledger.events.Money;
 import org.restrictionledger.events.RecordCorrected;
 import org.restrictionledger.events.RecordedEvent;
 import org.restrictionledger.events.RestrictionChanged;
@@ -25,6 +26,7 @@ import org.restrictionledger.events.status.Fine;
 import org.restrictionledger.events.status.StatusFold;
 import org.restrictionledger.events.status.StreamStatus;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
@@ -163,8 +165,9 @@ public final class Decider {
             return reject(Decision.Code.INVALID_AMOUNT, "a fine's amount and currency come together: give both, or neither when the amount is not known");
         }
         if (c.amount() != null) {
-            if (c.amount().signum() <= 0) {
-                return reject(Decision.Code.INVALID_AMOUNT, "a fine's amount must be greater than zero, was " + c.amount().toPlainString());
+            Optional<String> amount = amountProblem(c.amount());
+            if (amount.isPresent()) {
+                return reject(Decision.Code.INVALID_AMOUNT, amount.get());
             }
             Optional<String> currency = currencyProblem(c.currency());
             if (currency.isPresent()) {
@@ -237,12 +240,27 @@ public final class Decider {
             if (future.isPresent()) {
                 return reject(Decision.Code.FUTURE_DATE, future.get());
             }
-            if (c.amended() instanceof FineImposed f && f.amount() != null && f.amount().signum() <= 0) {
-                return reject(Decision.Code.INVALID_AMOUNT, "a fine's amount must be greater than zero, was " + f.amount().toPlainString());
+            if (c.amended() instanceof FineImposed f && f.amount() != null && amountProblem(f.amount()).isPresent()) {
+                return reject(Decision.Code.INVALID_AMOUNT, amountProblem(f.amount()).get());
             }
         }
         return accept(new RecordCorrected(c.targetEventId(), c.action(),
                 c.action() == RecordCorrected.Action.AMEND ? c.amended() : null, c.reason(), c.effective(), c.sources()));
+    }
+
+    /**
+     * What is wrong with a fine's amount, if anything: it is greater than zero and within the contract's bound of
+     * {@link Money#MAX_INTEGER_DIGITS} digits (a command from any producer, not only ingest, is held to it).
+     */
+    private static Optional<String> amountProblem(BigDecimal amount) {
+        if (amount.signum() <= 0) {
+            return Optional.of("a fine's amount must be greater than zero, was " + amount.toPlainString());
+        }
+        if (!Money.withinBounds(amount)) {
+            return Optional.of("a fine's amount has at most " + Money.MAX_INTEGER_DIGITS + " digits before the decimal point and "
+                    + Money.MAX_FRACTION_DIGITS + " after it");
+        }
+        return Optional.empty();
     }
 
     /** The active restriction a change or lift means, or why there is none. */

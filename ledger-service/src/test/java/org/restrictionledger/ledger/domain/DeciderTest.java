@@ -207,6 +207,9 @@ class DeciderTest {
         assertTrue(rejected(fine("100", "ZZZ")).startsWith("unknown currency 'ZZZ'"));
         assertTrue(rejected(fine("100", null)).startsWith("a fine's amount and currency come together"));
         assertEquals(new BigDecimal("4000000.00"), accepted(fine("4000000.00", "RUB"), FineImposed.class).amount());
+        String huge = "1" + "0".repeat(40) + ".25";
+        assertEquals(new BigDecimal(huge), accepted(fine(huge, "RUB"), FineImposed.class).amount());
+        assertTrue(rejected(fine("1" + "0".repeat(100), "RUB")).startsWith("a fine's amount has at most 100 digits"));
         accepted(fine(null, null), FineImposed.class);
     }
 

@@ -32,7 +32,10 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-/** {@code GET /api/v1/fines}: what fines cost the platforms, filtered, with totals per currency. */
+/**
+ * {@code GET /api/v1/fines}: what fines cost the platforms, filtered, with totals per currency over every fine that
+ * matches, a {@link Keyset} page of the fines at a time (the CSV export has them all).
+ */
 @Path("/api/v1/fines")
 @Produces({MediaType.APPLICATION_JSON, Params.CSV})
 public class FinesResource {
@@ -52,11 +55,17 @@ public class FinesResource {
     }
 
     /**
-     * @param totals      amounts of the listed fines that stand (not annulled), per currency
-     * @param outstanding amounts of the listed fines neither paid nor annulled, per currency
+     * @param count       how many fines match the filters, on every page
+     * @param totals      amounts of the matching fines that stand (not annulled), per currency, on every page
+     * @param outstanding amounts of the matching fines neither paid nor annulled, per currency, on every page
+     * @param fines       this page of them, by date of imposition, then stream, then fine id
+     * @param nextCursor  where the next page starts ({@code ?cursor=}); null on the last page
      */
-    public record Fines(int count, List<Money> totals, List<Money> outstanding, List<FineEntry> fines) {
+    public record Fines(int count, List<Money> totals, List<Money> outstanding, List<FineEntry> fines,
+                        String nextCursor) {
     }
+
+    static final int DEFAULT_LIMIT = 100;
 
     @GET
     @Operation(summary = "Fines, filtered by country, platform, date of imposition and state, with totals per currency")
@@ -78,6 +87,9 @@ public class FinesResource {
                           @Parameter(description = "imposed on or after, YYYY-MM-DD") @QueryParam("from") String from,
                           @Parameter(description = "imposed on or before, YYYY-MM-DD") @QueryParam("to") String to,
                           @Parameter(description = "OUTSTANDING, PAID or ANNULLED") @QueryParam("status") String status,
+                          @Parameter(description = "page size, 1 to 500 (default 100); CSV is the whole list")
+                          @QueryParam("limit") String limit,
+                          @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
                           @QueryParam("format") String format,
                           @Context HttpHeaders headers) {
         String code = country == null ? null : Params.country(country);
@@ -97,8 +109,11 @@ public class FinesResource {
                 .filter(f -> before == null || !f.imposedOn().date().isAfter(before))
                 .filter(f -> state == null || f.state() == state)
                 .toList();
-        if (Params.csv(format, headers)) {
-            return Csv.export("fines", CSV_COLUMNS, rows -> fines.forEach(f -> rows.row(f.country(), f.platform(),
+        boolean csv = Params.csv(format, headers);
+        Keyset.Slice<FineEntry> page = Keyset.slice(fines, f -> List.of(f.imposedOn().date().toString(), f.stream(),
+                f.fineId().toString()), 3, cursor, csv ? Integer.MAX_VALUE : Keyset.limit(limit, DEFAULT_LIMIT));
+        if (csv) {
+            return Csv.export("fines", CSV_COLUMNS, rows -> page.items().forEach(f -> rows.row(f.country(), f.platform(),
                     f.fineId(), f.amount() == null ? null : f.amount().amount().toPlainString(),
                     f.amount() == null ? null : f.amount().currency(), f.state(), f.imposedOn().date(),
                     f.imposedOn().precision(), f.settledOn() == null ? null : f.settledOn().date(), f.authority(),
@@ -109,7 +124,7 @@ public class FinesResource {
                 Money.totals(standing.stream().map(FineEntry::amount).filter(Objects::nonNull).toList()),
                 Money.totals(standing.stream().filter(f -> f.state() == Fine.State.OUTSTANDING)
                         .map(FineEntry::amount).filter(Objects::nonNull).toList()),
-                fines), MediaType.APPLICATION_JSON).build();
+                page.items(), page.nextCursor()), MediaType.APPLICATION_JSON).build();
     }
 
     private static Fine.State state(String status) {

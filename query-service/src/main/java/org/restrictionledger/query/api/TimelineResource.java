@@ -33,11 +33,9 @@ import org.restrictionledger.events.json.Json;
 import org.restrictionledger.query.projection.ProjectedEvent;
 import org.restrictionledger.support.problem.ProblemException;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +43,8 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * {@code GET /api/v1/countries/{cc}/timeline}: what happened, in effective-date order, corrections included and
- * corrected events marked. Keyset pagination: {@code nextCursor} continues exactly after the last item, whatever was
+ * {@code GET /api/v1/countries/{cc}/timeline}: what happened, in effective-date order, corrections included (each next
+ * to the event it corrects) and corrected events marked. Keyset pagination: {@code nextCursor} continues exactly after the last item, whatever was
  * projected in between, so pages never repeat or skip an event. As CSV it streams the whole range.
  */
 @Path("/api/v1/countries/{country}/timeline")
@@ -54,7 +52,6 @@ import java.util.stream.Stream;
 public class TimelineResource {
 
     static final int DEFAULT_LIMIT = 100;
-    static final int MAX_LIMIT = 500;
     static final List<String> CSV_COLUMNS = List.of("effective_date", "precision", "stream", "type", "event_id",
             "stream_version", "recorded_at", "measure", "features", "amount", "currency", "authority", "reason",
             "target_event_id", "corrected_by");
@@ -69,6 +66,11 @@ public class TimelineResource {
     public record CorrectedBy(UUID eventId, RecordCorrected.Action action, String reason, LedgerEvent amended) {
     }
 
+    /**
+     * @param effective  where the entry sits in valid time: the event's effective date, or for a correction that of
+     *                   the event it corrects (the correction's own date stays in {@code event.effective})
+     * @param recordedAt when the ledger recorded it (for a correction: when the correction was made)
+     */
     public record Entry(UUID eventId, String stream, String platform, String type, Effective effective,
                         Instant recordedAt, long streamVersion, LedgerEvent event, CorrectedBy correctedBy) {
     }
@@ -114,7 +116,7 @@ public class TimelineResource {
                 }
             }));
         }
-        int size = limit == null ? DEFAULT_LIMIT : Params.number("limit", limit, 1, MAX_LIMIT).intValue();
+        int size = Keyset.limit(limit, DEFAULT_LIMIT);
         List<?> results = filter.query(em, size + 1).getResultList();
         List<Object[]> rows = results.stream().limit(size).map(r -> (Object[]) r).toList();
         Map<UUID, CorrectedBy> corrections = corrections(rows);
@@ -124,14 +126,26 @@ public class TimelineResource {
             RecordedEvent e = Json.read((String) row[0], RecordedEvent.class);
             page.add(e);
             items.add(new Entry(e.eventId(), e.stream().toString(), e.stream().platform(), e.event().type(),
-                    e.event().effective(), e.recordedAt(), e.streamVersion(), e.event(),
+                    placed(e, row), e.recordedAt(), e.streamVersion(), e.event(),
                     row[1] == null ? null : corrections.get(UUID.fromString((String) row[1]))));
         }
         RecordedEvent last = page.isEmpty() ? null : page.get(page.size() - 1);
         String next = results.size() > size
-                ? new Cursor(last.event().effective().date(), last.stream().toString(), last.streamVersion()).encode()
+                ? new Cursor(date(rows.get(rows.size() - 1)[3]), last.stream().toString(), last.streamVersion()).encode()
                 : null;
         return Response.ok(new Page(code, items, next), MediaType.APPLICATION_JSON).build();
+    }
+
+    /**
+     * Where the entry sits in valid time: the event's effective date, or for a correction that of the event it
+     * corrects (the query's third column), so that a correction reported years later stands next to what it corrects.
+     */
+    private static Effective placed(RecordedEvent e, Object[] row) {
+        return row[2] == null ? e.event().effective() : Json.read((String) row[2], Effective.class);
+    }
+
+    private static LocalDate date(Object value) {
+        return value instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) value;
     }
 
     private static String type(String type) {
@@ -148,7 +162,10 @@ public class TimelineResource {
             StringBuilder sql = new StringBuilder("""
                     SELECT CAST(e.data AS text), (SELECT CAST(c.event_id AS text) FROM projected_events c
                                                   WHERE c.target_event_id = e.event_id
-                                                  ORDER BY c.stream_version DESC LIMIT 1)
+                                                  ORDER BY c.stream_version DESC LIMIT 1),
+                           (SELECT CAST(t.data -> 'event' -> 'effective' AS text) FROM projected_events t
+                            WHERE t.event_id = e.target_event_id),
+                           e.effective_date
                     FROM projected_events e WHERE e.country = :country""");
             Map<String, Object> params = new HashMap<>(Map.of("country", country));
             if (platform != null) {
@@ -186,6 +203,7 @@ public class TimelineResource {
     private static void csvRow(Csv.Rows rows, Object[] result) {
         RecordedEvent e = Json.read((String) result[0], RecordedEvent.class);
         LedgerEvent event = e.event();
+        Effective placed = placed(e, result);
         String measure = null;
         String features = null;
         String amount = null;
@@ -215,7 +233,7 @@ public class TimelineResource {
         } else if (event instanceof RecordCorrected c) {
             target = c.targetEventId().toString();
         }
-        rows.row(event.effective().date(), event.effective().precision(), e.stream(), event.type(), e.eventId(),
+        rows.row(placed.date(), placed.precision(), e.stream(), event.type(), e.eventId(),
                 e.streamVersion(), e.recordedAt(), measure, features, amount, currency, authority, reason(event),
                 target, result[1]);
     }
@@ -241,20 +259,19 @@ public class TimelineResource {
         return byId;
     }
 
-    /** Where a page ended: opaque to clients (base64url of date|stream|version). */
+    /** Where a page ended: a {@link Keyset} cursor of (date, stream, version). */
     record Cursor(LocalDate date, String stream, long version) {
 
         String encode() {
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((date + "|" + stream + "|" + version).getBytes(StandardCharsets.UTF_8));
+            return Keyset.encode(date, stream, version);
         }
 
         static Cursor decode(String text) {
+            List<String> key = Keyset.decode(text, 3);
             try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\\|");
-                return new Cursor(LocalDate.parse(parts[0]), parts[1], Long.parseLong(parts[2]));
+                return new Cursor(LocalDate.parse(key.get(0)), key.get(1), Long.parseLong(key.get(2)));
             } catch (RuntimeException e) {
-                throw ProblemException.invalid("cursor", "not a cursor from this API; use nextCursor of the previous page");
+                throw ProblemException.invalid("cursor", "not a cursor of this list; use nextCursor of the previous page");
             }
         }
     }

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.restrictionledger.events.Money;
 import org.restrictionledger.events.catalog.Countries;
@@ -40,8 +41,13 @@ import java.util.stream.Collectors;
 @Produces({MediaType.APPLICATION_JSON, Params.CSV})
 public class WorldResource {
 
+    /** A page of countries holds every ISO 3166 country (249) unless a smaller {@code limit} is asked for. */
+    static final int DEFAULT_LIMIT = 250;
     static final List<String> COUNTRY_CSV_COLUMNS = List.of("country", "country_name", "platforms", "blocked",
             "restricted", "throttled", "open", "promoted", "fines", "fine_totals", "last_change");
+
+    static final String PAGE_SIZE = "page size, 1 to 500 (default 250: every country in one page); CSV is the whole list";
+    static final String CURSOR = "nextCursor of the previous page";
 
     private final ReadModel readModel;
 
@@ -54,11 +60,13 @@ public class WorldResource {
                                  int promoted, int fines, List<Money> fineTotals, Instant lastChange) {
     }
 
-    public record World(List<CountrySummary> countries) {
+    /** @param nextCursor where the next page starts ({@code ?cursor=}); null on the last page */
+    public record World(List<CountrySummary> countries, String nextCursor) {
     }
 
+    /** @param nextCursor where the next page starts ({@code ?cursor=}); null on the last page */
     public record PlatformCountries(String platform, String name, String owner, LocalDate asOf, Instant knownAt,
-                                    List<StreamStatus> countries) {
+                                    List<StreamStatus> countries, String nextCursor) {
     }
 
     @GET
@@ -76,18 +84,23 @@ public class WorldResource {
                     last_change
                     RU,Russia,7,3,2,1,1,1,1,,2026-02-12T10:00:00Z
                     """)})
-    public Response countries(@QueryParam("format") String format, @Context HttpHeaders headers) {
+    public Response countries(@Parameter(description = PAGE_SIZE) @QueryParam("limit") String limit,
+                              @Parameter(description = CURSOR) @QueryParam("cursor") String cursor,
+                              @QueryParam("format") String format, @Context HttpHeaders headers) {
         Map<String, List<StreamStatus>> byCountry = readModel.all().stream()
                 .collect(Collectors.groupingBy(s -> s.stream().country(), TreeMap::new, Collectors.toList()));
         List<CountrySummary> summaries = new ArrayList<>();
         byCountry.forEach((code, statuses) -> summaries.add(summary(code, statuses)));
-        if (Params.csv(format, headers)) {
-            return Csv.export("countries", COUNTRY_CSV_COLUMNS, rows -> summaries.forEach(c -> rows.row(c.country(),
+        boolean csv = Params.csv(format, headers);
+        Keyset.Slice<CountrySummary> page = Keyset.slice(summaries, c -> List.of(c.country()), 1, cursor,
+                csv ? Integer.MAX_VALUE : Keyset.limit(limit, DEFAULT_LIMIT));
+        if (csv) {
+            return Csv.export("countries", COUNTRY_CSV_COLUMNS, rows -> page.items().forEach(c -> rows.row(c.country(),
                     c.countryName(), c.platforms(), c.byStatus().get(Status.BLOCKED), c.byStatus().get(Status.RESTRICTED),
                     c.byStatus().get(Status.THROTTLED), c.byStatus().get(Status.OPEN), c.promoted(), c.fines(),
                     CountryResource.money(c.fineTotals()), c.lastChange())));
         }
-        return Response.ok(new World(summaries), MediaType.APPLICATION_JSON).build();
+        return Response.ok(new World(page.items(), page.nextCursor()), MediaType.APPLICATION_JSON).build();
     }
 
     @GET
@@ -107,19 +120,23 @@ public class WorldResource {
     public Response platformCountries(@PathParam("platform") String platform,
                                       @QueryParam("asOf") String asOf,
                                       @QueryParam("knownAt") String knownAt,
+                                      @Parameter(description = PAGE_SIZE) @QueryParam("limit") String limit,
+                                      @Parameter(description = CURSOR) @QueryParam("cursor") String cursor,
                                       @QueryParam("format") String format,
                                       @Context HttpHeaders headers) {
         String slug = Params.platform(platform);
         Platform p = Platforms.resolve(slug).orElseThrow();
         ReadModel.When when = Params.when(asOf, knownAt);
-        List<StreamStatus> statuses = readModel.platform(slug, when);
-        if (Params.csv(format, headers)) {
+        boolean csv = Params.csv(format, headers);
+        Keyset.Slice<StreamStatus> page = Keyset.slice(readModel.platform(slug, when), s -> List.of(s.stream().country()),
+                1, cursor, csv ? Integer.MAX_VALUE : Keyset.limit(limit, DEFAULT_LIMIT));
+        if (csv) {
             // The status page links this for its platform table.
             return Csv.export("countries-" + slug, CountryResource.CSV_COLUMNS,
-                    rows -> statuses.forEach(s -> CountryResource.row(rows, s)));
+                    rows -> page.items().forEach(s -> CountryResource.row(rows, s)));
         }
-        return Response.ok(new PlatformCountries(slug, p.name(), p.owner(), when.asOf(), when.knownAt(), statuses),
-                MediaType.APPLICATION_JSON).build();
+        return Response.ok(new PlatformCountries(slug, p.name(), p.owner(), when.asOf(), when.knownAt(), page.items(),
+                page.nextCursor()), MediaType.APPLICATION_JSON).build();
     }
 
     private static CountrySummary summary(String code, List<StreamStatus> statuses) {

@@ -53,6 +53,7 @@ public class ProjectedEvent extends PanacheEntityBase {
     @Column(name = "event_type", nullable = false)
     public String eventType;
 
+    /** Where the event sits in valid time: its effective date; for a correction, that of the event it corrects. */
     @Column(name = "effective_date", nullable = false)
     public LocalDate effectiveDate;
 
@@ -102,10 +103,15 @@ public class ProjectedEvent extends PanacheEntityBase {
         if (rows.isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table + """
+        // A correction sits in valid time where the event it corrects does (it was projected before it: same stream,
+        // earlier version, an earlier statement of this batch at the latest), not on the day it was reported.
+        try (PreparedStatement insert = c.prepareStatement("""
+                 INSERT INTO %1$s
                  (event_id, stream_id, country, platform, stream_version, position, event_type, effective_date,
                   recorded_at, data, target_event_id)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?)""" + (skipKnown ? " ON CONFLICT DO NOTHING" : ""))) {
+                 VALUES (?, ?, ?, ?, ?, ?, ?,
+                         COALESCE((SELECT t.effective_date FROM %1$s t WHERE t.event_id = ?), ?),
+                         ?, CAST(? AS jsonb), ?)""".formatted(table) + (skipKnown ? " ON CONFLICT DO NOTHING" : ""))) {
             for (ProjectedEvent row : rows) {
                 insert.setObject(1, row.eventId);
                 insert.setString(2, row.streamId);
@@ -114,10 +120,11 @@ public class ProjectedEvent extends PanacheEntityBase {
                 insert.setLong(5, row.streamVersion);
                 insert.setLong(6, row.position);
                 insert.setString(7, row.eventType);
-                insert.setObject(8, row.effectiveDate);
-                insert.setTimestamp(9, Timestamp.from(row.recordedAt));
-                insert.setString(10, row.data);
-                insert.setObject(11, row.targetEventId);
+                insert.setObject(8, row.targetEventId);
+                insert.setObject(9, row.effectiveDate);
+                insert.setTimestamp(10, Timestamp.from(row.recordedAt));
+                insert.setString(11, row.data);
+                insert.setObject(12, row.targetEventId);
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -10,11 +10,11 @@ import org.restrictionledger.events.status.StreamStatus;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -83,19 +83,21 @@ public class ReadModel {
                 .longValue();
     }
 
+    /**
+     * Every stream with any record is answered, whatever the time asked for: a stream whose facts all take effect
+     * later is OPEN then (its {@code firstFact} says when the first one does), and one the ledger knew nothing of at
+     * {@code knownAt} is OPEN with no {@code firstFact}. Only a stream never recorded is absent.
+     */
     private static List<StreamStatus> fold(Stream<ProjectedEvent> rows, When when) {
-        Map<String, List<RecordedEvent>> byStream = rows
-                .map(ProjectedEvent::toRecordedEvent)
-                .filter(e -> when.knownAt() == null || !e.recordedAt().isAfter(when.knownAt()))
-                .collect(Collectors.groupingBy(e -> e.stream().toString(), TreeMap::new, Collectors.toList()));
+        Map<String, List<RecordedEvent>> byStream = new TreeMap<>();
+        rows.map(ProjectedEvent::toRecordedEvent).forEach(e -> {
+            List<RecordedEvent> known = byStream.computeIfAbsent(e.stream().toString(), k -> new ArrayList<>());
+            if (when.knownAt() == null || !e.recordedAt().isAfter(when.knownAt())) {
+                known.add(e);
+            }
+        });
         return byStream.entrySet().stream()
                 .map(e -> StatusFold.fold(StreamId.parse(e.getKey()), e.getValue(), when.asOf()))
-                .filter(ReadModel::hasRecord)
                 .toList();
-    }
-
-    /** Whether anything was on record for the stream at that time (a stream whose facts all came later was not). */
-    private static boolean hasRecord(StreamStatus s) {
-        return !s.activeMeasures().isEmpty() || s.since() != null || s.promoted() || !s.fines().isEmpty();
     }
 }

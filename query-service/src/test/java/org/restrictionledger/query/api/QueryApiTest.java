@@ -128,8 +128,9 @@ class QueryApiTest {
         String path = "/api/v1/countries/" + cc + "/platforms/telegram";
         given().queryParam("asOf", "2025-04-15").when().get(path)
                 .then().statusCode(200).body("status", equalTo("BLOCKED"));
+        // Before the backdated report, nothing was known to be in effect in April: open then, first fact in June.
         given().queryParam("asOf", "2025-04-15").queryParam("knownAt", beforeBackdating.toString()).when().get(path)
-                .then().statusCode(404);
+                .then().statusCode(200).body("status", equalTo("OPEN")).body("firstFact.date", equalTo("2025-06-01"));
         given().queryParam("asOf", "2025-07-01").queryParam("knownAt", beforeBackdating.toString()).when().get(path)
                 .then().statusCode(200).body("status", equalTo("THROTTLED"));
         given().queryParam("knownAt", beforeBackdating.toString()).when().get("/api/v1/countries/" + cc + "/platforms")

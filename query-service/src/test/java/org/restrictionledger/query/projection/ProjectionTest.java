@@ -109,8 +109,11 @@ class ProjectionTest {
                 .then().statusCode(200)
                 .body("asOf", equalTo("2026-01-15"))
                 .body("platforms[0].status", equalTo("RESTRICTED"));
+        // Before its first fact the stream is listed, open then, saying when its first fact is.
         given().when().get("/api/v1/countries/" + country + "/platforms?asOf=2025-11-30")
-                .then().statusCode(200).body("platforms", hasSize(0));
+                .then().statusCode(200).body("platforms", hasSize(1))
+                .body("platforms[0].status", equalTo("OPEN"))
+                .body("platforms[0].firstFact.date", equalTo("2025-12-01"));
         given().when().get("/api/v1/countries/" + country + "/platforms?asOf=yesterday")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("asOf"));
