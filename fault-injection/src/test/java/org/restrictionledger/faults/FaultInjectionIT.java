@@ -155,7 +155,9 @@ class FaultInjectionIT {
         Set<UUID> acceptedEvents = new HashSet<>();
         Set<String> streams = new HashSet<>();
         for (String id : List.copyOf(load.submitted)) {
-            JsonPath submission = poll(() -> given().baseUri(ingest).when().get("/api/v1/submissions/" + id)
+            // the load submits under its own subject: an operator reads every submitter's submissions
+            JsonPath submission = poll(() -> given().baseUri(ingest).auth().oauth2(TestTokens.operator())
+                    .when().get("/api/v1/submissions/" + id)
                     .then().statusCode(200).extract().jsonPath(), s -> !"PENDING".equals(s.getString("status")));
             switch (submission.getString("status")) {
                 case "ACCEPTED" -> {
