@@ -7,12 +7,14 @@ import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
@@ -170,6 +172,7 @@ public final class Benchmark {
         HttpLoad.Outcome poll304 = phase("polling", true, () -> load(pollUrl, Map.of("If-None-Match", etag), 304));
         put("poll.200", poll200.requestsPerSecond());
         put("poll.304", poll304.requestsPerSecond());
+        Row live = liveStreams(stack, query, pollUrl, poll200);
 
         phase("rebuild: topping the topic up", true, () -> {
             RebuildPhase.topUp(api, ingest, query, run, "r", options, this::say);
@@ -204,8 +207,50 @@ public final class Benchmark {
 
         rows.addAll(ResultRows.of(options, new Measurements(producer, consumer, pg, text, list, wide, deep, fresh,
                 country, items, poll200, poll304, rebuild, wide2, deep2, poll2002, rss, rssSingle, stack.startTimes())));
+        rows.add(live);
         stack.startTimes().forEach((instance, took) -> put("start." + instance, took.toMillis()));
         rss.forEach((instance, peak) -> put("rss." + instance, peak));
+    }
+
+    /**
+     * Issue #14: many live screens at once. Streams opened as EventSource opens them, held open while the polling
+     * load runs again: the query service's threads, its change-log reads (one poller per instance, not one per
+     * stream) and how fast ordinary GETs stay, beside the same load with none open.
+     */
+    private Row liveStreams(Stack stack, String query, String pollUrl, HttpLoad.Outcome without) throws Exception {
+        int count = options.sseConnections();
+        Long pid = stack.pids().get("query");
+        String threadsBefore = pid == null ? "?" : ProcessStats.threads(pid).stream().mapToObj(Long::toString)
+                .findFirst().orElse("?");
+        String management = stack.managementUrl("query").orElse(null);
+        say("live streams: opening " + count + " with no resume header");
+        try (LiveStreams streams = phase("live streams", true,
+                () -> LiveStreams.open(query + "/api/v1/stream", count, Duration.ofSeconds(60)))) {
+            String threadsOpen = pid == null ? "?" : ProcessStats.threads(pid).stream().mapToObj(Long::toString)
+                    .findFirst().orElse("?");
+            OptionalDouble readsBefore = management == null ? OptionalDouble.empty()
+                    : LiveStreams.counter(api, management, "query_stream_change_log_reads_total");
+            long start = System.nanoTime();
+            HttpLoad.Outcome with = phase("live streams", true, () -> load(pollUrl, Map.of(), 200));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            OptionalDouble readsAfter = management == null ? OptionalDouble.empty()
+                    : LiveStreams.counter(api, management, "query_stream_change_log_reads_total");
+            put("live.open", streams.open());
+            put("live.poll.200", with.requestsPerSecond());
+            String reads = readsBefore.isPresent() && readsAfter.isPresent()
+                    ? String.format(Locale.ROOT, "%,.0f change-log reads in %.0f s (%.1f/s) for all of them",
+                    readsAfter.getAsDouble() - readsBefore.getAsDouble(), seconds,
+                    (readsAfter.getAsDouble() - readsBefore.getAsDouble()) / seconds)
+                    : "change-log reads not measured (no metrics)";
+            say("live streams: " + streams.open() + " open, " + streams.failed() + " failed; " + reads);
+            return new Row("open live streams (`GET /api/v1/stream`, no resume header), polling 200 meanwhile",
+                    streams.open() + " of " + count + " open; " + rate(with.requestsPerSecond()) + " req/s (p99 "
+                            + millis(with.p99Millis()) + ")",
+                    rate(without.requestsPerSecond()) + " req/s (p99 " + millis(without.p99Millis())
+                            + ") with none open", "", null, "",
+                    "query-service threads " + threadsBefore + " before, " + threadsOpen + " with them open; " + reads
+                            + (streams.failed() > 0 ? "; " + streams.failed() + " did not open" : ""));
+        }
     }
 
     private EndToEnd.Outcome endToEnd(String ingest, String query, Shape shape) throws Exception {

@@ -30,6 +30,7 @@ import java.util.Map;
  * @param postgresUrl     a maintenance database JDBC URL on the stack's PostgreSQL, for the raw baseline
  * @param output          where the results table goes
  * @param note            a sentence for the Notes of the results (e.g. what else ran on the machine)
+ * @param sseConnections  live streams ({@code GET /api/v1/stream}) held open while polling is measured again
  * @param profile         the services started here record a JDK Flight Recorder profile, summarised in the results
  */
 public record Options(String form, int rawRecords, int recordBytes, int partitions, int pgRows, int httpSeconds,
@@ -37,7 +38,7 @@ public record Options(String form, int rawRecords, int recordBytes, int partitio
                       int batchSize, int freshnessRate, int freshnessSeconds, long rebuildEvents, Duration budget,
                       int instances, String pollCountry, String ingestUrl, String ledgerUrl, String queryUrl,
                       String minimalUrl, String kafka, String postgresUrl, String postgresUser,
-                      String postgresPassword, Path output, String note, boolean profile) {
+                      String postgresPassword, Path output, String note, int sseConnections, boolean profile) {
 
     /** The figures the issue sets as targets are for this rate. */
     public static final int TARGET_FRESHNESS_RATE = 1_000;
@@ -61,7 +62,7 @@ public record Options(String form, int rawRecords, int recordBytes, int partitio
                     Map.entry("wide-streams", "60"), Map.entry("deep-streams", "3"), Map.entry("deep-events", "10"),
                     Map.entry("batch-size", "20"), Map.entry("freshness-rate", "20"),
                     Map.entry("freshness-seconds", "2"), Map.entry("rebuild-events", "200"),
-                    Map.entry("budget", "PT3M"), Map.entry("instances", "2"),
+                    Map.entry("budget", "PT3M"), Map.entry("instances", "2"), Map.entry("sse-connections", "50"),
                     Map.entry("output", "benchmarks/target/RESULTS-smoke.md"));
             case "full" -> Map.ofEntries(Map.entry("raw-records", "1000000"), Map.entry("pg-rows", "500000"),
                     Map.entry("http-seconds", "15"), Map.entry("warmup-seconds", "5"),
@@ -69,7 +70,7 @@ public record Options(String form, int rawRecords, int recordBytes, int partitio
                     Map.entry("deep-events", "1000"), Map.entry("batch-size", "1000"),
                     Map.entry("freshness-rate", Integer.toString(TARGET_FRESHNESS_RATE)),
                     Map.entry("freshness-seconds", "30"), Map.entry("rebuild-events", "1000000"),
-                    Map.entry("budget", "PT10M"), Map.entry("instances", "2"),
+                    Map.entry("budget", "PT10M"), Map.entry("instances", "2"), Map.entry("sse-connections", "1000"),
                     Map.entry("output", "benchmarks/RESULTS.md"));
             default -> throw new IllegalArgumentException("--form is full or smoke, not " + form);
         });
@@ -97,7 +98,7 @@ public record Options(String form, int rawRecords, int recordBytes, int partitio
                 v.getOrDefault("ingest-url", ""), v.getOrDefault("ledger-url", ""), v.getOrDefault("query-url", ""),
                 v.getOrDefault("minimal-url", ""), v.getOrDefault("kafka", ""), v.getOrDefault("postgres-url", ""),
                 v.get("postgres-user"), v.get("postgres-password"), Path.of(v.get("output")),
-                v.getOrDefault("note", ""), Boolean.parseBoolean(v.get("profile")));
+                v.getOrDefault("note", ""), i(v, "sse-connections"), Boolean.parseBoolean(v.get("profile")));
         if (options.instances() < 1 || options.instances() > 2) {
             throw new IllegalArgumentException("--instances is 1 or 2");
         }
@@ -114,7 +115,7 @@ public record Options(String form, int rawRecords, int recordBytes, int partitio
             "partitions", "pg-rows", "http-seconds", "warmup-seconds", "connections", "wide-streams", "deep-streams",
             "deep-events", "batch-size", "freshness-rate", "freshness-seconds", "rebuild-events", "budget",
             "instances", "poll-country", "ingest-url", "ledger-url", "query-url", "minimal-url", "kafka",
-            "postgres-url", "postgres-user", "postgres-password", "output", "note", "profile");
+            "postgres-url", "postgres-user", "postgres-password", "output", "note", "sse-connections", "profile");
 
     private static int i(Map<String, String> values, String key) {
         return Integer.parseInt(values.get(key).replace("_", ""));

@@ -37,6 +37,20 @@ final class ProcessStats {
         }
     }
 
+    /** How many threads the process has now. */
+    static OptionalLong threads(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("Threads:")) {
+                    return OptionalLong.of(Long.parseLong(line.substring("Threads:".length()).strip()));
+                }
+            }
+            return OptionalLong.empty();
+        } catch (IOException | RuntimeException gone) {
+            return OptionalLong.empty();
+        }
+    }
+
     private static OptionalLong statusField(long pid, String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {

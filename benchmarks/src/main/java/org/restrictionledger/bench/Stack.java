@@ -45,6 +45,7 @@ final class Stack implements AutoCloseable {
     private final PostgresServer postgres;
     private final Map<String, String> urls = new LinkedHashMap<>();
     private final Map<String, Long> pids = new LinkedHashMap<>();
+    private final Map<String, String> management = new LinkedHashMap<>();
     private final Map<String, Duration> startTimes = new LinkedHashMap<>();
     private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -159,6 +160,7 @@ final class Stack implements AutoCloseable {
         process.awaitReady(READY_TIMEOUT);
         startTimes.put(instance, Duration.between(launched, Instant.now()));
         urls.put(instance, process.baseUrl());
+        management.put(instance, process.managementUrl());
         pids.put(instance, process.pid());
     }
 
@@ -178,6 +180,11 @@ final class Stack implements AutoCloseable {
 
     String url(String instance) {
         return urls.get(instance);
+    }
+
+    /** The management interface (health, metrics) of an instance started here. */
+    java.util.Optional<String> managementUrl(String instance) {
+        return java.util.Optional.ofNullable(management.get(instance));
     }
 
     boolean has(String instance) {

@@ -41,7 +41,10 @@ class BenchmarkSmokeIT {
         for (String shape : List.of("e2e.wide", "e2e.deep", "e2e.wide.2", "e2e.deep.2")) {
             assertEquals(1.0, figures.get(shape + ".complete"), shape + " did not complete\n" + report.markdown());
         }
+        // every live stream opened as a browser opens it, and the row says what they cost
+        assertEquals(50.0, figures.get("live.open"), "live streams open\n" + report.markdown());
         String written = Files.readString(report.written());
+        assertTrue(written.contains("| open live streams (`GET /api/v1/stream`, no resume header)"), written);
         assertTrue(written.contains("| figure | measured |") && written.contains("end to end, wide")
                 && written.contains("2 ledger + 2 query instances"), written);
         // each service instance recorded a profile, and the summary names where its CPU went
