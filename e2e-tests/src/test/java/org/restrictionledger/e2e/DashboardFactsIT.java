@@ -21,7 +21,7 @@ import static org.restrictionledger.e2e.Reports.submitAndAwait;
 
 /**
  * What a dashboard reads, through the packaged services: fines of any size exactly, time travel before a stream's
- * first fact, corrections next to what they correct. Owns Tonga (TO), Samoa (WS) and Vanuatu (VU).
+ * first fact, corrections next to what they correct. Owns Tonga (TO), Fiji (FJ) and the Solomon Islands (SB).
  */
 class DashboardFactsIT {
 
@@ -80,46 +80,46 @@ class DashboardFactsIT {
     @Test
     void beforeItsFirstFactAStreamIsOpenAndNeverRecordedIsNotFound() {
         submitAndAwait("""
-                {"type": "restriction.imposed", "country": "Samoa", "platform": "Telegram", "measure": "FULL_BLOCK",
+                {"type": "restriction.imposed", "country": "Fiji", "platform": "Telegram", "measure": "FULL_BLOCK",
                  "effective": "2025-06", "sources": [{"publisher": "Example News"}]}""", "ACCEPTED");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(query())
-                .when().get("/api/v1/countries/WS/platforms/telegram").then().statusCode(200)
+                .when().get("/api/v1/countries/FJ/platforms/telegram").then().statusCode(200)
                 .body("status", equalTo("BLOCKED")));
-        given().baseUri(query()).queryParam("asOf", "2024-01-01").when().get("/api/v1/countries/WS/platforms/telegram")
+        given().baseUri(query()).queryParam("asOf", "2024-01-01").when().get("/api/v1/countries/FJ/platforms/telegram")
                 .then().statusCode(200).body("status", equalTo("OPEN")).body("activeMeasures.size()", equalTo(0))
                 .body("firstFact.date", equalTo("2025-06-01"));
-        given().baseUri(query()).queryParam("knownAt", "2020-01-01T00:00:00Z").when().get("/api/v1/countries/WS/platforms/telegram")
+        given().baseUri(query()).queryParam("knownAt", "2020-01-01T00:00:00Z").when().get("/api/v1/countries/FJ/platforms/telegram")
                 .then().statusCode(200).body("status", equalTo("OPEN")).body("firstFact", nullValue());
-        given().baseUri(query()).queryParam("asOf", "2024-01-01").when().get("/api/v1/countries/WS/platforms")
-                .then().statusCode(200).body("platforms.stream", equalTo(List.of("WS/telegram")));
-        given().baseUri(query()).queryParam("asOf", "2024-01-01").when().get("/api/v1/countries/WS/platforms/signal")
+        given().baseUri(query()).queryParam("asOf", "2024-01-01").when().get("/api/v1/countries/FJ/platforms")
+                .then().statusCode(200).body("platforms.stream", equalTo(List.of("FJ/telegram")));
+        given().baseUri(query()).queryParam("asOf", "2024-01-01").when().get("/api/v1/countries/FJ/platforms/signal")
                 .then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void aCorrectionReportedLaterSitsNextToWhatItCorrects() {
         String original = submitAndAwait("""
-                {"type": "restriction.imposed", "country": "Vanuatu", "platform": "Facebook", "measure": "FULL_BLOCK",
+                {"type": "restriction.imposed", "country": "Solomon Islands", "platform": "Facebook", "measure": "FULL_BLOCK",
                  "effective": "2023-05-02", "sources": [{"publisher": "Example News"}]}""", "ACCEPTED")
                 .extract().path("eventIds[0]");
         submitAndAwait("""
-                {"type": "restriction.imposed", "country": "Vanuatu", "platform": "Facebook", "measure": "THROTTLING",
+                {"type": "restriction.imposed", "country": "Solomon Islands", "platform": "Facebook", "measure": "THROTTLING",
                  "effective": "2024-01-01", "sources": [{"publisher": "Example News"}]}""", "ACCEPTED");
         // No effective date: the correction's own date is the day it was reported.
         String correction = submitAndAwait("""
-                {"type": "record.corrected", "country": "Vanuatu", "platform": "Facebook", "targetEventId": "%s",
+                {"type": "record.corrected", "country": "Solomon Islands", "platform": "Facebook", "targetEventId": "%s",
                  "action": "RETRACT", "reason": "misreported", "sources": [{"publisher": "Example News"}]}"""
                 .formatted(original), "ACCEPTED").extract().path("eventIds[0]");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(query())
-                .when().get("/api/v1/countries/VU/platforms/facebook").then().statusCode(200).body("version", equalTo(3)));
+                .when().get("/api/v1/countries/SB/platforms/facebook").then().statusCode(200).body("version", equalTo(3)));
 
-        JsonPath timeline = given().baseUri(query()).when().get("/api/v1/countries/VU/timeline").then().statusCode(200)
+        JsonPath timeline = given().baseUri(query()).when().get("/api/v1/countries/SB/timeline").then().statusCode(200)
                 .extract().jsonPath();
         assertEquals(List.of("restriction.imposed", "record.corrected", "restriction.imposed"), timeline.getList("items.type"));
         assertEquals(correction, timeline.getString("items[1].eventId"));
         assertEquals("2023-05-02", timeline.getString("items[1].effective.date"));
         assertTrue(timeline.getString("items[1].event.effective.date").compareTo("2026") >= 0, "its own date stays");
-        given().baseUri(query()).queryParam("country", "VU").queryParam("groupBy", "year").when().get("/api/v1/stats")
+        given().baseUri(query()).queryParam("country", "SB").queryParam("groupBy", "year").when().get("/api/v1/stats")
                 .then().statusCode(200).body("periods.period", equalTo(List.of("2024")));
     }
 }

@@ -22,8 +22,12 @@ class MetricsIT {
                 .then().statusCode(200).extract().asString();
     }
 
-    /** The value of the first sample whose line starts with {@code name} and contains every label given. */
+    /**
+     * The sum of every sample whose line starts with {@code name} and contains every label given (a counter is split
+     * by its other labels, e.g. one line per status code of an endpoint); -1 when there is none.
+     */
     private static double sample(String metrics, String name, String... labels) {
+        double sum = -1;
         for (String line : metrics.lines().toList()) {
             if (!line.startsWith(name + "{") && !line.startsWith(name + " ")) {
                 continue;
@@ -36,11 +40,11 @@ class MetricsIT {
                 // The value follows the labels; an OpenMetrics exemplar (" # {...} value timestamp") may follow it.
                 Matcher m = Pattern.compile("^\\S+(?:\\{.*?\\})? ([0-9.eE+-]+)").matcher(line.split(" # ")[0]);
                 if (m.find()) {
-                    return Double.parseDouble(m.group(1));
+                    sum = Math.max(sum, 0) + Double.parseDouble(m.group(1));
                 }
             }
         }
-        return -1;
+        return sum;
     }
 
     @Test
@@ -54,8 +58,9 @@ class MetricsIT {
         String ingest = scrape(RunningProduct.Service.INGEST);
         assertTrue(sample(ingest, "ingest_reports_total", "result=\"submitted\"") >= 2, "ingest_reports_total");
         assertTrue(sample(ingest, "ingest_outcomes_total", "decision=\"rejected\"") >= 1, "ingest_outcomes_total");
-        assertTrue(sample(ingest, "http_server_requests_seconds_count", "uri=\"/api/v1/reports\"") >= 2,
-                "HTTP latency per endpoint");
+        assertTrue(sample(ingest, "http_server_requests_seconds_count", "uri=\"/api/v1/reports\"", "status=\"202\"") >= 2,
+                "HTTP latency per endpoint: " + ingest.lines().filter(l -> l.startsWith("http_server_requests_seconds_count"))
+                        .toList());
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             String ledger = scrape(RunningProduct.Service.LEDGER);

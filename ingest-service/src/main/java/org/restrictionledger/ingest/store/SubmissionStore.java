@@ -31,14 +31,21 @@ public class SubmissionStore {
     public record Pending(UUID id, String streamId, String reportType, Instant receivedAt, String submitter) {
     }
 
-    /** Records submissions as PENDING unless they are known already (then their state stands); one JDBC batch. */
+    /**
+     * Records submissions as PENDING unless they are known already (then their state stands); one JDBC batch. The
+     * command is published before this row is written, so the ledger's outcome may have come first and recorded the
+     * submission from the outcome alone: then the decision stands and what only the edge knows (who submitted it,
+     * the report type, when it was received) is filled in, so the submitter can read its own submission.
+     */
     @Transactional
     public void pending(List<Pending> submissions) {
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO submissions (id, stream_id, report_type, status, received_at, published_at, submitter)
                     VALUES (?, ?, ?, 'PENDING', ?, ?, ?)
-                    ON CONFLICT (id) DO NOTHING""")) {
+                    ON CONFLICT (id) DO UPDATE SET submitter = EXCLUDED.submitter, report_type = EXCLUDED.report_type,
+                        received_at = EXCLUDED.received_at, published_at = EXCLUDED.published_at
+                    WHERE submissions.submitter IS NULL AND submissions.report_type = 'unknown'""")) {
                 for (Pending p : submissions) {
                     insert.setObject(1, p.id());
                     insert.setString(2, p.streamId());
