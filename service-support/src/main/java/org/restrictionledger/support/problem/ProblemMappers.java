@@ -73,41 +73,13 @@ public class ProblemMappers {
     public Response mismatchedInput(MismatchedInputException e) {
         String field = path(e);
         return respond(Problem.invalid("Malformed JSON", List.of(new FieldError(field.isEmpty() ? "body" : field,
-                "wrong type or form: expected " + expected(e.getTargetType())))));
+                "wrong type or form: expected " + ExpectedType.of(e.getTargetType())))));
     }
 
     private static String path(JsonMappingException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining()).replaceFirst("^\\.", "");
-    }
-
-    private static String expected(Class<?> type) {
-        if (type == null) {
-            return "another value";
-        }
-        if (type == String.class || type.isEnum()) {
-            return "a string";
-        }
-        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
-            return "a number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
-            return "a list";
-        }
-        if (type == java.util.UUID.class) {
-            return "a UUID";
-        }
-        if (type == java.time.Instant.class) {
-            return "an RFC 3339 instant like 2026-02-12T10:00:00Z";
-        }
-        if (type == java.time.LocalDate.class) {
-            return "a date like 2026-02-12";
-        }
-        return "an object";
     }
 
     @ServerExceptionMapper
