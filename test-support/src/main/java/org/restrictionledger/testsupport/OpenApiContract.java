@@ -7,6 +7,8 @@ import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -114,6 +116,7 @@ public final class OpenApiContract {
                 .filter(n -> Character.isDigit(n.charAt(n.length() - 1))).toList(),
                 "schema names made unique by a number");
         assertFalse(schemas.containsKey("OutboundSseEvent"), "SSE described as a JAX-RS type");
+        Set<String> schemes = securitySchemes(document);
 
         Set<String> served = new TreeSet<>();
         for (Route route : routes) {
@@ -123,7 +126,7 @@ public final class OpenApiContract {
                 continue;
             }
             served.add(route.method() + " " + route.path());
-            checkOperation(route, operation(document, route));
+            checkOperation(route, operation(document, route), schemes);
         }
         Set<String> documented = new TreeSet<>();
         document.getPaths().forEach((path, item) -> item.readOperationsMap()
@@ -140,7 +143,28 @@ public final class OpenApiContract {
         return operation;
     }
 
-    private static void checkOperation(Route route, Operation operation) {
+    /**
+     * A client generator or Swagger UI learns from the security schemes how to send a token: each must be complete
+     * (an {@code openIdConnect} scheme without its discovery URL is not valid OpenAPI), and there must be a bearer one.
+     */
+    private static Set<String> securitySchemes(OpenAPI document) {
+        Map<String, SecurityScheme> schemes = document.getComponents().getSecuritySchemes();
+        assertTrue(schemes != null && !schemes.isEmpty(), "no security scheme: how would a client send its token?");
+        schemes.forEach((name, scheme) -> {
+            if (scheme.getType() == SecurityScheme.Type.OPENIDCONNECT) {
+                assertNotNull(scheme.getOpenIdConnectUrl(), "security scheme " + name + ": openIdConnect without URL");
+            }
+            if (scheme.getType() == SecurityScheme.Type.HTTP) {
+                assertNotNull(scheme.getScheme(), "security scheme " + name + ": http without a scheme");
+            }
+        });
+        assertTrue(schemes.values().stream().anyMatch(s -> s.getType() == SecurityScheme.Type.HTTP
+                        && "bearer".equalsIgnoreCase(s.getScheme())),
+                "a bearer token scheme (type http, scheme bearer): " + schemes);
+        return schemes.keySet();
+    }
+
+    private static void checkOperation(Route route, Operation operation, Set<String> schemes) {
         String name = route.method() + " " + route.path();
         Map<String, ApiResponse> responses = operation.getResponses();
         assertNotNull(responses, name);
@@ -187,6 +211,12 @@ public final class OpenApiContract {
             for (String code : List.of("401", "403")) {
                 assertTrue(responses.containsKey(code), name + ": a write or admin operation documents " + code);
             }
+        }
+        if (responses.containsKey("401")) {
+            List<SecurityRequirement> security = operation.getSecurity();
+            assertTrue(security != null && !security.isEmpty()
+                            && security.stream().allMatch(r -> schemes.containsAll(r.keySet())),
+                    name + ": answers 401, so it names the security scheme it needs, not " + security);
         }
         if (route.path().startsWith("/api/") && (write || route.produces().contains(CSV)
                 || route.produces().contains(EVENT_STREAM))) {

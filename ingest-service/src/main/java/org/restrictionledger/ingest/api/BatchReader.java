@@ -82,6 +82,14 @@ final class BatchReader {
             if (!unknown.isEmpty()) {
                 throw malformed("header", "unknown columns " + unknown + "; the columns are " + CSV_COLUMNS);
             }
+            // A column named twice (in any case) is ambiguous: which cell would be the report's value?
+            Set<String> seen = new TreeSet<>();
+            Set<String> twice = new TreeSet<>();
+            parser.getHeaderNames().stream().map(h -> h.toLowerCase(Locale.ROOT)).filter(h -> !seen.add(h))
+                    .forEach(twice::add);
+            if (!twice.isEmpty()) {
+                throw malformed("header", "columns named more than once: " + twice + "; name each column once");
+            }
             List<Parsed> items = new ArrayList<>();
             for (CSVRecord record : parser) {
                 if (items.size() == MAX_ITEMS) {

@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.restrictionledger.ingest.domain.ReportNormaliser;
+import org.restrictionledger.support.problem.ExpectedType;
 import org.restrictionledger.support.problem.FieldError;
 import org.restrictionledger.support.problem.Problem;
 import org.restrictionledger.support.problem.ProblemException;
@@ -98,6 +100,9 @@ final class ReportReader {
         if (e instanceof StreamConstraintsException) {
             return e.getMessage().contains("depth") ? "nested deeper than " + MAX_DEPTH + " levels"
                     : "a value is longer than this service reads (numbers: " + MAX_NUMBER + " characters)";
+        }
+        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            return "wrong type: expected " + ExpectedType.of(mismatch.getTargetType());
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return "wrong type: " + firstLine(mapping.getOriginalMessage());

@@ -105,6 +105,20 @@ class CheckpointTest {
                 .body("findings.problem", org.hamcrest.Matchers.hasItem("the signature does not match the checkpoint"));
     }
 
+    @Test
+    void aCheckpointWithAMemberOfTheWrongTypeIsAProblemNamingItNotAnEmpty400() {
+        // Jackson's MismatchedInputException (a value of the wrong type or form) met the platform's own mapper, which
+        // answers a bare 400 with no body outside dev mode.
+        given().contentType(ContentType.JSON).body("{\"checkpointId\": \"not-a-uuid\", \"heads\": []}")
+                .when().post("/api/v1/checkpoints/verify").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.hasItem("checkpointId"));
+        given().contentType(ContentType.JSON).body("{\"heads\": [{\"stream\": [1]}]}")
+                .when().post("/api/v1/checkpoints/verify").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.hasItem("heads[0].stream"));
+    }
+
     /** What an attacker with superuser rights would do: change v1, recompute every hash after it. */
     private void rewriteConsistently(StreamId stream) throws SQLException {
         PostgresServer server = TestInfrastructure.postgres();

@@ -27,7 +27,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Cheap polling for every GET of the API: a strong {@code ETag} made of the latest change of exactly the streams the
+ * Cheap polling for every GET (and HEAD) of the API: a strong {@code ETag} made of the latest change of exactly the streams the
  * body covers (one stream, a country's, a platform's, or the world's, as the URL and its filters say) and of the
  * request (path, query, and the representation negotiated: JSON or CSV). Those marks are kept in memory by the
  * {@link ChangeFeed} from the change log ({@link Versions}), so a matching {@code If-None-Match} is answered 304 from
@@ -54,7 +54,9 @@ public class ConditionalGet {
     @ServerRequestFilter
     public Optional<Response> check(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (!"GET".equals(request.getMethod()) || !path.startsWith("/api/v1/") || UNCACHED.stream().anyMatch(path::startsWith)
+        // HEAD answers the header fields GET would (RFC 9110 9.3.2): the same tag, and 304 on a match.
+        boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        if (!read || !path.startsWith("/api/v1/") || UNCACHED.stream().anyMatch(path::startsWith)
                 || !versions.ready()) {
             return Optional.empty();
         }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.restrictionledger.events.Text;
 import org.restrictionledger.events.catalog.Countries;
 import org.restrictionledger.events.catalog.Platforms;
 import org.restrictionledger.events.status.Status;
@@ -95,6 +96,9 @@ public record SubscriptionRequest(
         String checkedUrl = url(url, errors);
         if (description != null && description.length() > MAX_DESCRIPTION) {
             errors.add(new FieldError("description", "at most " + MAX_DESCRIPTION + " characters"));
+        } else if (Text.freeTextProblem(description) != null) {
+            // PostgreSQL refuses U+0000 in text (a 500 at the INSERT) and stores an unpaired surrogate as '?'.
+            errors.add(new FieldError("description", Text.freeTextProblem(description)));
         }
         List<String> codes = each("countries", countries, errors, text -> Countries.resolve(text).orElse(null),
                 "an ISO 3166 country code or name");
@@ -116,6 +120,10 @@ public record SubscriptionRequest(
         }
         if (url.length() > MAX_URL) {
             errors.add(new FieldError("url", "at most " + MAX_URL + " characters"));
+            return null;
+        }
+        if (Text.codeProblem(url.strip()) != null) {
+            errors.add(new FieldError("url", Text.codeProblem(url.strip())));
             return null;
         }
         try {

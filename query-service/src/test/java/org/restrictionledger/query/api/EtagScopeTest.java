@@ -131,6 +131,24 @@ class EtagScopeTest {
                 .body("version", equalTo(2));
     }
 
+    @Test
+    void aHeadRequestCarriesTheTagOfItsGetAndIsAnswered304ByIt() {
+        // RFC 9110 9.3.2: HEAD answers the header fields GET would. Pollers that check a tag with HEAD got 200 with
+        // no ETag and Cache-Control: no-store, so they could never revalidate.
+        TestEvents events = new TestEvents();
+        String path = "/api/v1/countries/" + events.country + "/platforms/signal";
+        events.publish("signal", imposed(Measure.THROTTLING, LocalDate.of(2025, 5, 1)));
+        events.awaitVersion("signal", 1);
+        awaitThePollerHasReadTheStore();
+        String get = given().when().get(path).then().statusCode(200).extract().header("ETag");
+
+        given().when().head(path).then().statusCode(200)
+                .header("ETag", equalTo(get))
+                .header("Cache-Control", equalTo("no-cache"))
+                .header("Last-Modified", org.hamcrest.Matchers.notNullValue());
+        given().header("If-None-Match", get).when().head(path).then().statusCode(304).header("ETag", equalTo(get));
+    }
+
     private static String tag(String path, String accept) {
         return given().accept(accept).when().get(path).then().statusCode(200).extract().header("ETag");
     }

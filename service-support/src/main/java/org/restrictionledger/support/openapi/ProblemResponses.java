@@ -29,7 +29,8 @@ import java.util.TreeMap;
  *   <li>400 to an operation that takes a query or header parameter or a body ({@code ProblemMappers}: every field
  *   error at once); a resource declares it where a malformed path segment is a 400 too;</li>
  *   <li>404 to one with a path parameter (an unknown country, platform, submission…);</li>
- *   <li>401 and 403 to writes and to {@code /admin/} operations, which need a token with a role;</li>
+ *   <li>401 and 403, and the {@code bearer} security requirement, to writes, {@code /admin/} operations and
+ *   submissions, which need a token with a role;</li>
  *   <li>429 with {@code Retry-After} to what {@code RateLimitFilter} limits: writes, CSV exports, event streams;</li>
  *   <li>503 with {@code Retry-After} to every {@code /api/} operation: a store the service needs is away;</li>
  *   <li>500 to every operation: what nobody expected, logged, answered as a problem without details.</li>
@@ -41,6 +42,11 @@ public class ProblemResponses implements OASFilter {
 
     public static final String PROBLEM_SCHEMA = "Problem";
     public static final String FIELD_ERROR_SCHEMA = "FieldError";
+    /**
+     * The one security scheme, a bearer JWT ({@code quarkus.smallrye-openapi.security-scheme=jwt}, service-support's
+     * microprofile-config.properties), named by every operation that answers 401.
+     */
+    public static final String BEARER_SCHEME = "bearer";
     private static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM_SCHEMA;
     static final String CSV = "text/csv";
     static final String EVENT_STREAM = "text/event-stream";
@@ -89,9 +95,10 @@ public class ProblemResponses implements OASFilter {
         if (parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH)) {
             ensure(responses, "404");
         }
-        if (api && (write || path.contains("/admin/"))) {
+        if (api && (write || path.contains("/admin/") || path.startsWith("/api/v1/submissions"))) {
             ensure(responses, "401");
             ensure(responses, "403");
+            operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(BEARER_SCHEME)));
         }
         if (api && (write || answers(responses, CSV) || answers(responses, EVENT_STREAM))) {
             ensure(responses, "429");

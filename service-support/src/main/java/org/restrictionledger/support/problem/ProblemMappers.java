@@ -2,6 +2,7 @@ package org.restrictionledger.support.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -61,6 +62,24 @@ public class ProblemMappers {
                         .collect(Collectors.joining()).substring(1)
                 : "body";
         return respond(Problem.invalid("Malformed JSON", List.of(new FieldError(field, e.getOriginalMessage()))));
+    }
+
+    /**
+     * A value of the wrong type or form in a body bound by JAX-RS ({@code "checkpointId": "x"}, a list for a string).
+     * Named here because the platform maps exactly this type itself, with a bare 400 and no body outside dev mode,
+     * and the most specific mapper wins over {@link #malformedJson}.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        String field = path(e);
+        return respond(Problem.invalid("Malformed JSON", List.of(new FieldError(field.isEmpty() ? "body" : field,
+                "wrong type or form: expected " + ExpectedType.of(e.getTargetType())))));
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining()).replaceFirst("^\\.", "");
     }
 
     @ServerExceptionMapper
