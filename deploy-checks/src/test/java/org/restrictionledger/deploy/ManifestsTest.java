@@ -256,7 +256,13 @@ class ManifestsTest {
 
     @Test
     void webhooksOpenHttpsToPublicAddressesForTheQueryServiceOnly() {
-        assertFalse(egressPorts(policies(Rendered.overlay("production"))).contains(443), "webhook egress open by default");
+        // By default HTTPS egress is the identity provider's policy alone (to be narrowed to the provider): no
+        // webhook egress unless the component is added.
+        List<NetworkPolicy> defaults = policies(Rendered.overlay("production"));
+        assertFalse(defaults.stream().anyMatch(p -> p.getMetadata().getName().equals("webhook-egress")),
+                "webhook egress open by default");
+        assertFalse(egressPorts(defaults.stream().filter(p -> !p.getMetadata().getName().equals("identity-provider-egress"))
+                .toList()).contains(443), "HTTPS egress open by a policy other than the identity provider's");
         NetworkPolicy webhooks = policy(policies(Rendered.kustomize(
                 java.nio.file.Path.of("src/test/resources/overlays/production-with-webhooks").toAbsolutePath())),
                 "webhook-egress");
