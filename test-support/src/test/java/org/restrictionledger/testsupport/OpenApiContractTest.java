@@ -49,12 +49,13 @@ class OpenApiContractTest {
                       "schema": {"type": "string"}}],
                     "responses": {"200": {"description": "ok", "content": {"application/json":
                       {"schema": {"$ref": "#/components/schemas/%2$s"}}}}, "404": %4$s}}},
-                  "/api/v1/things": {"post": {"responses": {"200": {"description": "ok", "content": {"application/json":
+                  "/api/v1/things": {"post": {"security": [{"bearer": []}], "responses": {"200": {"description": "ok", "content": {"application/json":
                       {"schema": {"type": "string"}}}}, "401": %4$s, "403": %4$s, "429": %4$s, "503": %1$s}}},
                   "/api/v1/things/live": {"get": {"responses": {"200": {"description": "ok", "content":
                       {"text/event-stream": {"schema": %3$s}}}, "429": %4$s, "503": %4$s}}}
                  },
-                 "components": {"schemas": {"Problem": {"type": "object"}, "%2$s": {"type": "string"}}}}
+                 "components": {"schemas": {"Problem": {"type": "object"}, "%2$s": {"type": "string"}},
+                  "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}}}}
                 """.formatted(thing, schemaName, liveSchema, PROBLEM);
     }
 
@@ -77,6 +78,8 @@ class OpenApiContractTest {
                 "{\"$ref\": \"#/components/schemas/Thing\"}")), "an event stream described as a type");
         assertThrows(AssertionFailedError.class, () -> check(document(PROBLEM, "Thing", "{\"type\": \"string\"}")
                 .replace("\"/api/v1/things/live\"", "\"/api/v1/other\"")), "a served route missing");
+        assertThrows(AssertionFailedError.class, () -> check(document(PROBLEM, "Thing", "{\"type\": \"string\"}")
+                .replace("\"security\": [{\"bearer\": []}], ", "")), "a 401 without the scheme it needs");
         assertThrows(AssertionFailedError.class, () -> OpenApiContract.parse("{\"openapi\": \"3.1.0\", \"paths\": 1}"),
                 "not valid OpenAPI");
     }
