@@ -16,12 +16,12 @@ final class ProcessStats {
 
     /** VmRSS: resident set size now, in bytes. */
     static OptionalLong rss(long pid) {
-        return statusField(pid, "VmRSS:");
+        return kilobytes(statusField(pid, "VmRSS:"));
     }
 
     /** VmHWM: the peak resident set size since the process started, in bytes. */
     static OptionalLong peakRss(long pid) {
-        return statusField(pid, "VmHWM:");
+        return kilobytes(statusField(pid, "VmHWM:"));
     }
 
     /** User + system CPU time so far, in milliseconds. */
@@ -39,24 +39,19 @@ final class ProcessStats {
 
     /** How many threads the process has now. */
     static OptionalLong threads(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("Threads:")) {
-                    return OptionalLong.of(Long.parseLong(line.substring("Threads:".length()).strip()));
-                }
-            }
-            return OptionalLong.empty();
-        } catch (IOException | RuntimeException gone) {
-            return OptionalLong.empty();
-        }
+        return statusField(pid, "Threads:");
     }
 
+    private static OptionalLong kilobytes(OptionalLong kb) {
+        return kb.isPresent() ? OptionalLong.of(kb.getAsLong() * 1024) : kb;
+    }
+
+    /** The number a line of {@code /proc/<pid>/status} starts with after {@code field} (its unit, if any, dropped). */
     private static OptionalLong statusField(long pid, String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
                 if (line.startsWith(field)) {
-                    String kb = line.substring(field.length()).strip().split("\\s+")[0];
-                    return OptionalLong.of(Long.parseLong(kb) * 1024);
+                    return OptionalLong.of(Long.parseLong(line.substring(field.length()).strip().split("\\s+")[0]));
                 }
             }
             return OptionalLong.empty();
