@@ -13,12 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.restrictionledger.events.ChainVerifier;
 import org.restrictionledger.events.StreamId;
-import org.restrictionledger.events.catalog.Countries;
-import org.restrictionledger.events.catalog.Platform;
-import org.restrictionledger.events.catalog.Platforms;
 import org.restrictionledger.events.json.Json;
 import org.restrictionledger.ledger.store.EventStore;
-import org.restrictionledger.support.problem.ProblemException;
+import org.restrictionledger.support.input.Streams;
 
 import java.util.List;
 
@@ -53,7 +50,7 @@ public class StreamResource {
                               "hash": "9b0d…", "event": {"measure": "FULL_BLOCK"}}]}""")))
     @APIResponse(responseCode = "404", description = "An unknown country or platform")
     public StreamView get(@PathParam("country") String country, @PathParam("platform") String platform) {
-        StreamId stream = resolve(country, platform);
+        StreamId stream = Streams.stream(country, platform);
         List<JsonNode> events = store.storedDocuments(stream).stream().map(Json::tree).toList();
         return new StreamView(stream.toString(),
                 events.isEmpty() ? 0 : events.get(events.size() - 1).path("streamVersion").asLong(), events);
@@ -69,15 +66,7 @@ public class StreamResource {
                     {"stream": "RU/whatsapp", "valid": true, "checked": 3}""")))
     @APIResponse(responseCode = "404", description = "An unknown country or platform")
     public ChainVerifier.Verification verify(@PathParam("country") String country, @PathParam("platform") String platform) {
-        StreamId stream = resolve(country, platform);
+        StreamId stream = Streams.stream(country, platform);
         return ChainVerifier.verifyReceived(stream, store.storedDocuments(stream));
-    }
-
-    static StreamId resolve(String country, String platform) {
-        String code = Countries.resolve(country)
-                .orElseThrow(() -> ProblemException.notFound("unknown country '" + country + "'"));
-        Platform p = Platforms.resolve(platform)
-                .orElseThrow(() -> ProblemException.notFound("unknown platform '" + platform + "'"));
-        return new StreamId(code, p.slug());
     }
 }
