@@ -136,30 +136,30 @@ public final class StatusFold {
         void apply(Fact fact) {
             lastApplied = fact;
             LedgerEvent event = fact.event();
-            if (event instanceof RestrictionImposed e) {
-                active.put(fact.eventId(), new ActiveMeasure(fact.eventId(), e.measure(), e.features(), e.authority(),
-                        e.legalBasis(), e.reason(), e.effective(), e.sources()));
-            } else if (event instanceof RestrictionChanged e) {
-                active.computeIfPresent(e.restrictionId(), (id, m) -> new ActiveMeasure(id, e.measure(), e.features(),
+            switch (event) {
+                case RestrictionImposed e -> active.put(fact.eventId(), new ActiveMeasure(fact.eventId(), e.measure(),
+                        e.features(), e.authority(), e.legalBasis(), e.reason(), e.effective(), e.sources()));
+                case RestrictionChanged e -> active.computeIfPresent(e.restrictionId(), (id, m) -> new ActiveMeasure(id,
+                        e.measure(), e.features(),
                         e.authority() != null ? e.authority() : m.authority(),
                         e.legalBasis() != null ? e.legalBasis() : m.legalBasis(),
                         e.reason() != null ? e.reason() : m.reason(), e.effective(), e.sources()));
-            } else if (event instanceof RestrictionLifted e) {
-                if (active.remove(e.restrictionId()) != null) {
-                    lastLift = e.effective();
+                case RestrictionLifted e -> {
+                    if (active.remove(e.restrictionId()) != null) {
+                        lastLift = e.effective();
+                    }
                 }
-            } else if (event instanceof FineImposed e) {
-                Money amount = e.amount() == null ? null : new Money(e.currency(), e.amount());
-                fines.put(fact.eventId(), new Fine(fact.eventId(), amount, e.authority(), e.legalBasis(), e.reason(),
-                        e.effective(), Fine.State.OUTSTANDING, null, e.sources()));
-            } else if (event instanceof FinePaid e) {
-                settle(e.fineId(), Fine.State.PAID, e.effective());
-            } else if (event instanceof FineAnnulled e) {
-                settle(e.fineId(), Fine.State.ANNULLED, e.effective());
-            } else if (event instanceof AlternativePromoted e) {
-                promotion = new Promotion(e.replaces(), e.services(), e.authority(), e.reason(), e.effective());
-            } else {
-                throw new IllegalStateException("no fold rule for " + event.type());
+                case FineImposed e -> {
+                    Money amount = e.amount() == null ? null : new Money(e.currency(), e.amount());
+                    fines.put(fact.eventId(), new Fine(fact.eventId(), amount, e.authority(), e.legalBasis(), e.reason(),
+                            e.effective(), Fine.State.OUTSTANDING, null, e.sources()));
+                }
+                case FinePaid e -> settle(e.fineId(), Fine.State.PAID, e.effective());
+                case FineAnnulled e -> settle(e.fineId(), Fine.State.ANNULLED, e.effective());
+                case AlternativePromoted e ->
+                        promotion = new Promotion(e.replaces(), e.services(), e.authority(), e.reason(), e.effective());
+                case RecordCorrected c ->
+                        throw new IllegalStateException("a correction is read before the facts, never applied as one");
             }
         }
 
