@@ -38,6 +38,13 @@ import java.util.stream.Stream;
 final class Stack implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    /**
+     * The services (and the minimal endpoint) run as in a small container, not as in the tests: the full JIT (the
+     * tests' C1-only start is quick but slow when hot), the serial collector a container with one CPU gets, a heap
+     * that keeps a service within the RSS target, and compact object headers (Java 25).
+     */
+    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx192m",
+            "-XX:+UseCompactObjectHeaders", "-XX:+ExitOnOutOfMemoryError");
 
     private final Path root;
     private final Path logs;
@@ -155,7 +162,8 @@ final class Stack implements AutoCloseable {
             env.put("JAVA_TOOL_OPTIONS", Profiles.recordingOption(recording));
         }
         Instant launched = Instant.now();
-        ServiceProcess process = ServiceProcess.start(instance, jar, KafkaBroker.freePort(), env, logFile(log));
+        ServiceProcess process = ServiceProcess.start(instance, jar, KafkaBroker.freePort(), KafkaBroker.freePort(),
+                JVM_OPTIONS, env, logFile(log));
         started.add(process);
         process.awaitReady(READY_TIMEOUT);
         startTimes.put(instance, Duration.between(launched, Instant.now()));
@@ -168,8 +176,8 @@ final class Stack implements AutoCloseable {
         Path jar = root.resolve("benchmarks/minimal-endpoint/target/quarkus-app/quarkus-run.jar");
         Path file = logs.resolve("minimal-endpoint.log");
         Instant launched = Instant.now();
-        ServiceProcess process = ServiceProcess.start("minimal-endpoint", jar, KafkaBroker.freePort(), Map.of(),
-                logFile(file));
+        ServiceProcess process = ServiceProcess.start("minimal-endpoint", jar, KafkaBroker.freePort(),
+                KafkaBroker.freePort(), JVM_OPTIONS, Map.of(), logFile(file));
         started.add(process);
         awaitHttp(process.baseUrl() + Endpoints.MINIMAL_TEXT, READY_TIMEOUT, "minimal-endpoint");
         startTimes.put("minimal", Duration.between(launched, Instant.now()));

@@ -129,6 +129,9 @@ final class RunningProduct {
                 "QUERY_WEBHOOKS_RETRY_MAX_BACKOFF", "1s",
                 "QUERY_WEBHOOKS_REQUEST_TIMEOUT", "2s",
                 "QUERY_WEBHOOKS_CLAIM_LEASE", "5s"));
+        // The per-event log lines (DEBUG, with each record's trace) that TracingIT follows through the services.
+        env.put("QUARKUS_LOG_CATEGORY__ORG_RESTRICTIONLEDGER_LEDGER_DOMAIN__LEVEL", "DEBUG");
+        env.put("QUARKUS_LOG_CATEGORY__ORG_RESTRICTIONLEDGER_QUERY_PROJECTION__LEVEL", "DEBUG");
         // Bearer tokens: the services trust the test key, as they would an identity provider's.
         env.put("QUARKUS_OIDC_PUBLIC_KEY", TestTokens.publicKey());
         // Flyway as the owner role, the service as the runtime role (least privilege, as deployed).

@@ -51,13 +51,25 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(String name, Path jar, int port, int managementPort, Map<String, String> env,
                                        Consumer<String> output) {
+        return start(name, jar, port, managementPort, QUICK_START, env, output);
+    }
+
+    /**
+     * JVM options for tests and the local stack: quick to start and small (C1 only: tests spend their time starting
+     * services, not in long hot loops).
+     */
+    public static final List<String> QUICK_START = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    /** As {@link #start(String, Path, int, int, Map, Consumer)}, with these JVM options. */
+    public static ServiceProcess start(String name, Path jar, int port, int managementPort, List<String> jvmOptions,
+                                       Map<String, String> env, Consumer<String> output) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw package -DskipTests)");
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-jar", jar.toString()));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));

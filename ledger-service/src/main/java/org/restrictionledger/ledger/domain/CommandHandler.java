@@ -138,8 +138,12 @@ public class CommandHandler {
         List<Ledger.Sealed> sealed = seal(proposed, heads, current, statusAfter, traces);
         ledger.append(sealed);
         ledger.decided(outcomes, traces);
-        sealed.forEach(s -> Traces.log(traces.get(s.event().commandId()), () -> LOG.infof("appended %s %s v%d to %s",
-                s.event().event().type(), s.event().eventId(), s.event().streamVersion(), s.event().stream())));
+        // Per event at DEBUG, with the command's trace (ledger.events.appended counts them): at INFO, the log line cost
+        // more than deciding the event.
+        if (LOG.isDebugEnabled()) {
+            sealed.forEach(s -> Traces.log(traces.get(s.event().commandId()), () -> LOG.debugf("appended %s %s v%d to %s",
+                    s.event().event().type(), s.event().eventId(), s.event().streamVersion(), s.event().stream())));
+        }
         cacheOnCommit(current);
         LOG.debugf("decided %d command(s), appended %d event(s) on %d stream(s)", outcomes.size(), sealed.size(), streams.size());
         return handled;

@@ -54,6 +54,8 @@ public class Projection {
     private final Counter gaps;
     private final Counter duplicates;
     private final WebhookOutbox webhooks;
+    private final MeterRegistry registry;
+    private final Map<String, Counter> applied = new java.util.concurrent.ConcurrentHashMap<>();
 
     Projection(EntityManager em, HistoryCache cache, TransactionSynchronizationRegistry transactions,
                MeterRegistry registry, WebhookOutbox webhooks) {
@@ -61,6 +63,7 @@ public class Projection {
         this.cache = cache;
         this.transactions = transactions;
         this.webhooks = webhooks;
+        this.registry = registry;
         this.gaps = Counter.builder("projection.gaps")
                 .description("events received ahead of a missing stream version").register(registry);
         this.duplicates = Counter.builder("projection.duplicates")
@@ -127,8 +130,13 @@ public class Projection {
             StreamStatus status = fold.status();
             changes.add(StatusChange.of(status, event.eventId(), now));
             outgoing.add(new WebhookOutbox.Change(status, event));
-            Traces.log(received.traceparent(), () -> LOG.infof("projected %s %s v%d: %s", event.event().type(),
-                    event.stream(), event.streamVersion(), status.status()));
+            applied.computeIfAbsent(event.event().type(), type -> Counter.builder("projection.events.applied")
+                    .description("events applied to the read model").tag("type", type).register(registry)).increment();
+            // Per event at DEBUG, with the event's trace: at INFO, the log line cost more than projecting the event.
+            if (LOG.isDebugEnabled()) {
+                Traces.log(received.traceparent(), () -> LOG.debugf("projected %s %s v%d: %s", event.event().type(),
+                        event.stream(), event.streamVersion(), status.status()));
+            }
         }
         folds.forEach((stream, fold) -> {
             PlatformStatusRow row = rows.get(stream);
@@ -159,7 +167,11 @@ public class Projection {
     /** The stream as projected: from the cache while it ends at the stored version, else folded from the table. */
     private StreamFold fold(StreamId stream, PlatformStatusRow row) {
         StreamFold cached = cache.take(stream.toString(), row == null ? 0 : row.version);
-        return cached != null ? cached : StreamFold.of(stream, ProjectedEvent.ofStream(stream));
+        if (cached != null) {
+            return cached;
+        }
+        // A stream's first events and its status row commit together (here and in a rebuild): no row, no events.
+        return row == null ? new StreamFold(stream) : StreamFold.of(stream, ProjectedEvent.ofStream(stream));
     }
 
     private void cacheOnCommit(Map<String, StreamFold> folds) {
