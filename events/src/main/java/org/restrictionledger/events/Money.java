@@ -52,7 +52,9 @@ public record Money(String currency, @JsonFormat(shape = JsonFormat.Shape.STRING
      */
     public static String amountProblem(BigDecimal amount) {
         if (amount.signum() <= 0) {
-            return "a fine's amount must be greater than zero, was " + amount.toPlainString();
+            // Written out plainly only when that is short: -1E+999999999 would print a billion zeros.
+            String shown = Math.abs((long) amount.scale()) > MAX_INTEGER_DIGITS ? amount.toString() : amount.toPlainString();
+            return "a fine's amount must be greater than zero, was " + shown;
         }
         if (!withinBounds(amount)) {
             return "a fine's amount has at most " + MAX_INTEGER_DIGITS + " digits before the decimal point and "
