@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The rule for the features a measure limits ({@code voice_calls}, {@code video_calls}): lower-case words, at most
- * {@link #MAX} of them, as the event schema says. Held by {@link RestrictionImposed} and {@link RestrictionChanged}.
+ * The rules for what a restriction names, held by {@link RestrictionImposed} and {@link RestrictionChanged}: a measure,
+ * and the features it limits ({@code voice_calls}, {@code video_calls}) as lower-case words, at most {@link #MAX} of
+ * them, as the event schema says. Whether a FEATURE_LIMIT must name one is a rule for new reports (ingest), not for
+ * the events already recorded.
  */
 public final class Features {
 
