@@ -5,6 +5,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 jar="$here/cli/target/rl.jar"
+[ -n "${JAVA:-}" ] || source "$here/scripts/use-jdk.sh"
 if [ ! -f "$jar" ]; then
   echo "rl: building the CLI (first run): ./mvnw -B -q -pl cli -am package -DskipTests" >&2
   (cd "$here" && ./mvnw -B -q -pl cli -am package -DskipTests >&2)

@@ -6,6 +6,7 @@
 # management (health, metrics, OpenAPI): INGEST_MANAGEMENT_PORT=9001 LEDGER_MANAGEMENT_PORT=9002 QUERY_MANAGEMENT_PORT=9003.
 set -euo pipefail
 cd "$(dirname "$0")"
+source scripts/use-jdk.sh
 
 needed=(ingest-service/target/quarkus-app/quarkus-run.jar
         ledger-service/target/quarkus-app/quarkus-run.jar

@@ -10,6 +10,7 @@
 # BENCH_SKIP_BUILD=1 skips the build (the jars must then be those of the commit you mean to measure).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/use-jdk.sh
 
 if [ "${BENCH_SKIP_BUILD:-}" != "1" ]; then
   echo "bench  | building: ./mvnw -B -q -ntp -pl benchmarks -am package -DskipTests"

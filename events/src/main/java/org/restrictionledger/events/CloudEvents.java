@@ -1,8 +1,17 @@
 package org.restrictionledger.events;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
 /**
  * How events travel on {@code restrictions.events.v1}: CloudEvents 1.0 in Kafka binary mode. The attributes are
  * {@code ce_*} record headers, the record value is the JSON of the {@link RecordedEvent}, the key is the stream id.
+ * <p>
+ * The one codec of those records: {@link #headers} writes the attributes (the ledger), {@link #read} reads a record
+ * back and checks that its headers say what its data is (the query service, live and in a rebuild, and any partner).
  */
 public final class CloudEvents {
 
@@ -25,6 +34,58 @@ public final class CloudEvents {
     public static final String HEADER_POSITION = "ce_position";
 
     private CloudEvents() {
+    }
+
+    /**
+     * The attributes of an event's record, as Kafka headers (name → value) in a stable order.
+     *
+     * @param source          the {@code ce_source} of the producer, e.g. {@code /restriction-ledger/ledger-service}
+     * @param contractBaseUrl the public URL of the ledger's {@code /contract}, for {@code ce_dataschema}
+     */
+    public static Map<String, String> headers(RecordedEvent event, String source, String contractBaseUrl) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(HEADER_SPEC_VERSION, SPEC_VERSION);
+        headers.put(HEADER_ID, event.eventId().toString());
+        headers.put(HEADER_SOURCE, source);
+        headers.put(HEADER_TYPE, event.cloudEventType());
+        headers.put(HEADER_SUBJECT, event.stream().toString());
+        headers.put(HEADER_TIME, event.recordedAt().toString());
+        headers.put(HEADER_DATA_SCHEMA, dataSchemaOf(contractBaseUrl, event.event().type()));
+        headers.put(HEADER_CONTENT_TYPE, CONTENT_TYPE_JSON);
+        headers.put(HEADER_STREAM_VERSION, Long.toString(event.streamVersion()));
+        headers.put(HEADER_POSITION, Long.toString(event.position()));
+        return headers;
+    }
+
+    /**
+     * Reads an event's record: the data must be a valid v1 event ({@link EventCodec#decode}) and the headers must say
+     * they carry it: CloudEvents {@value #SPEC_VERSION}, the event's id and its type. The other attributes are
+     * informative and not checked (a partner's relay may rewrite {@code ce_source}).
+     *
+     * @param header a header's value by name, null when the record has none
+     * @throws EventCodec.InvalidEventException when the data is not a valid event, or the headers disagree with it
+     */
+    public static RecordedEvent read(String data, Function<String, String> header) {
+        if (data == null) {
+            throw new EventCodec.InvalidEventException(List.of("the record has no value"));
+        }
+        RecordedEvent event = EventCodec.decode(data);
+        List<String> disagreements = new ArrayList<>(3);
+        expect(header, HEADER_SPEC_VERSION, SPEC_VERSION, disagreements);
+        expect(header, HEADER_ID, event.eventId().toString(), disagreements);
+        expect(header, HEADER_TYPE, event.cloudEventType(), disagreements);
+        if (!disagreements.isEmpty()) {
+            throw new EventCodec.InvalidEventException(List.of("the CloudEvent headers disagree with the data of event "
+                    + event.eventId() + ": " + String.join(", ", disagreements)));
+        }
+        return event;
+    }
+
+    private static void expect(Function<String, String> header, String name, String expected, List<String> disagreements) {
+        String actual = header.apply(name);
+        if (!expected.equals(actual)) {
+            disagreements.add(name + " is " + (actual == null ? "absent" : "'" + actual + "'") + ", not '" + expected + "'");
+        }
     }
 
     /** {@code restriction.imposed} → {@code org.restrictionledger.restriction.imposed.v1}. */

@@ -73,6 +73,15 @@ public final class EventHashing {
         }
     }
 
+    /** The canonical bytes of JSON text this code wrote itself, without a hash member: no re-reading needed. */
+    static byte[] canonicalBytesOfText(String json) {
+        try {
+            return new JsonCanonicalizer(json).getEncodedUTF8();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** @see #canonicalBytes(JsonNode) */
     public static byte[] canonicalBytes(String json) {
         return canonicalBytes(received(json));

@@ -66,4 +66,51 @@ class EventCodecTest {
         assertTrue(json.contains("\"amount\":\"4000000.10\""), json);
         assertEquals(new java.math.BigDecimal("4000000.10"), ((FineImposed) EventCodec.decode(json).event()).amount());
     }
+
+    @Test
+    void sealingSerialisesOnceToTheBytesThatAreHashedStoredAndPublished() {
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 200; i++) {
+            for (RecordedEvent event : StatusFoldPropertiesTest.sequence(random)) {
+                RecordedEvent unsealed = new RecordedEvent(event.eventId(), event.stream(), event.streamVersion(),
+                        event.position(), event.recordedAt(), event.commandId(), event.prevHash(), null, event.event(),
+                        i % 2 == 0 ? null : new Submitter("reporter-" + i, "A \"hash\":null reporter"));
+                EventCodec.Sealed sealed = EventCodec.seal(unsealed);
+                RecordedEvent expected = EventHashing.seal(unsealed);
+                assertEquals(expected, sealed.event());
+                assertEquals(Json.write(expected), sealed.data());
+                assertEquals(expected.hash(), EventHashing.hashOf(sealed.data()));
+            }
+        }
+    }
+
+    @Test
+    void aReporterCannotMoveTheHashMemberWithTextThatLooksLikeIt() {
+        RecordedEvent unsealed = Fixtures.recorded(1, Fixtures.imposedBy(",\"hash\":null,\"event\":", Measure.FULL_BLOCK, "2026"))
+                .withHash(null);
+        EventCodec.Sealed sealed = EventCodec.seal(unsealed);
+        assertEquals(EventHashing.hashOf(unsealed), sealed.event().hash());
+        assertEquals(sealed.event(), EventCodec.decode(sealed.data()));
+        assertThrows(IllegalArgumentException.class, () -> EventCodec.seal(sealed.event()));
+    }
+
+    @Test
+    void aRecordIsReadOnlyWhenItsHeadersSayWhatItsDataIs() {
+        RecordedEvent event = Fixtures.recorded(1, Fixtures.imposed(Measure.FULL_BLOCK, "2026-02"));
+        java.util.Map<String, String> headers = CloudEvents.headers(event, "/test", "http://ledger/contract");
+        assertEquals("1.0", headers.get(CloudEvents.HEADER_SPEC_VERSION));
+        assertEquals("http://ledger/contract/schemas/restriction.imposed.v1.json", headers.get(CloudEvents.HEADER_DATA_SCHEMA));
+        assertEquals("1", headers.get(CloudEvents.HEADER_STREAM_VERSION));
+        assertEquals(event, CloudEvents.read(EventCodec.encode(event), headers::get));
+
+        java.util.Map<String, String> wrong = new java.util.HashMap<>(headers);
+        wrong.put(CloudEvents.HEADER_TYPE, "org.restrictionledger.fine.imposed.v1");
+        wrong.remove(CloudEvents.HEADER_SPEC_VERSION);
+        EventCodec.InvalidEventException e = assertThrows(EventCodec.InvalidEventException.class,
+                () -> CloudEvents.read(EventCodec.encode(event), wrong::get));
+        assertTrue(e.getMessage().contains("ce_type is 'org.restrictionledger.fine.imposed.v1'"), e.getMessage());
+        assertTrue(e.getMessage().contains("ce_specversion is absent"), e.getMessage());
+        assertThrows(EventCodec.InvalidEventException.class, () -> CloudEvents.read(null, headers::get));
+        assertThrows(EventCodec.InvalidEventException.class, () -> CloudEvents.read("{}", headers::get));
+    }
 }

@@ -14,19 +14,16 @@ final class ChangePrinter {
     }
 
     void print(StatusBook.Change change) {
-        if (change instanceof StatusBook.StatusChanged c) {
-            out.println(c.stream() + " " + describe(c.status())
+        switch (change) {
+            case StatusBook.StatusChanged c -> out.println(c.stream() + " " + describe(c.status())
                     + (c.from() == c.status().status() ? "" : " (was " + c.from() + ")")
                     + " v" + c.status().version() + " " + c.eventType() + " " + c.eventId());
-        } else if (change instanceof StatusBook.ChainBroken b) {
-            out.println(b.stream() + " CHAIN BROKEN at v" + b.link().streamVersion() + " (event " + b.link().eventId()
-                    + "): " + b.link().problem() + "; expected " + b.link().expected() + ", found " + b.link().found()
-                    + "; nothing after it is trusted");
-        } else if (change instanceof StatusBook.NotUnderstood n) {
-            out.println(n.stream() + " v" + n.version() + " verified, type '" + n.type()
+            case StatusBook.ChainBroken b -> out.println(b.stream() + " CHAIN BROKEN at v" + b.link().streamVersion()
+                    + " (event " + b.link().eventId() + "): " + b.link().problem() + "; expected " + b.link().expected()
+                    + ", found " + b.link().found() + "; nothing after it is trusted");
+            case StatusBook.NotUnderstood n -> out.println(n.stream() + " v" + n.version() + " verified, type '" + n.type()
                     + "' not known to this client: skipped");
-        } else if (change instanceof StatusBook.Unreadable u) {
-            out.println("record with key '" + u.key() + "' skipped: " + u.problem());
+            case StatusBook.Unreadable u -> out.println("record with key '" + u.key() + "' skipped: " + u.problem());
         }
         out.flush();
     }

@@ -2,19 +2,19 @@ package org.restrictionledger.partner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.restrictionledger.events.ChainVerifier;
+import org.restrictionledger.events.CloudEvents;
 import org.restrictionledger.events.EventCodec;
 import org.restrictionledger.events.EventHashing;
 import org.restrictionledger.events.EventSchemas;
 import org.restrictionledger.events.RecordedEvent;
 import org.restrictionledger.events.StreamId;
 import org.restrictionledger.events.status.Status;
-import org.restrictionledger.events.status.StatusFold;
+import org.restrictionledger.events.status.StreamFold;
 import org.restrictionledger.events.status.StreamStatus;
 
-import java.util.ArrayList;
 import java.util.Collections;
+import java.util.function.Function;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -54,21 +54,27 @@ public final class StatusBook {
 
     private static final class Stream {
         final ChainVerifier.Chain chain;
-        final List<RecordedEvent> events = new ArrayList<>();
+        final StreamFold fold;
         final Set<String> seen = new HashSet<>();
         StreamStatus status;
 
         Stream(StreamId id) {
             chain = new ChainVerifier.Chain(id);
-            status = StatusFold.fold(id, List.of());
+            fold = new StreamFold(id);
+            status = fold.status();
         }
     }
 
     private final Map<String, Stream> streams = new TreeMap<>();
     private long received;
 
-    /** Takes one record of {@code restrictions.events.v1}. */
-    public Optional<Change> accept(String key, String value) {
+    /**
+     * Takes one record of {@code restrictions.events.v1}.
+     *
+     * @param header the record's header value by name (null when absent): its CloudEvents attributes must say what
+     *               its data is ({@link CloudEvents#read})
+     */
+    public Optional<Change> accept(String key, String value, Function<String, String> header) {
         received++;
         StreamId id;
         try {
@@ -102,13 +108,13 @@ public final class StatusBook {
         }
         RecordedEvent event;
         try {
-            event = EventCodec.decode(value);
+            event = CloudEvents.read(value, header);
         } catch (EventCodec.InvalidEventException e) {
             return Optional.of(new NotUnderstood(id, stream.chain.version(), type + " (" + e.getMessage() + ")"));
         }
-        stream.events.add(event);
         StreamStatus before = stream.status;
-        stream.status = StatusFold.fold(id, stream.events);
+        stream.fold.add(event);
+        stream.status = stream.fold.status();
         if (sameStatus(before, stream.status)) {
             return Optional.empty();
         }

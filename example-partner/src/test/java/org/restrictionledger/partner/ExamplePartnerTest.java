@@ -64,6 +64,7 @@ class ExamplePartnerTest {
 
     private static void publish(String key, String value, String type) {
         KafkaTestClient.send(Topics.EVENTS, key, value, Map.of(CloudEvents.HEADER_SPEC_VERSION, CloudEvents.SPEC_VERSION,
+                CloudEvents.HEADER_ID, EventHashing.received(value).path("eventId").asText(),
                 CloudEvents.HEADER_TYPE, CloudEvents.TYPE_PREFIX + type + CloudEvents.TYPE_SUFFIX,
                 CloudEvents.HEADER_CONTENT_TYPE, CloudEvents.CONTENT_TYPE_JSON));
     }

@@ -55,33 +55,36 @@ public final class StatusFold {
     public static StreamStatus fold(StreamId stream, Collection<RecordedEvent> events, LocalDate asOf) {
         Map<UUID, RecordedEvent> distinct = new LinkedHashMap<>();
         events.forEach(e -> distinct.putIfAbsent(e.eventId(), e));
+        return replay(distinct.values(), asOf).status(stream);
+    }
 
-        Map<UUID, Optional<LedgerEvent>> corrected = corrections(distinct.values());
+    /** Every fact of these distinct events applied in valid-time order, read through their corrections. */
+    static Replay replay(Collection<RecordedEvent> distinct, LocalDate asOf) {
+        Map<UUID, Optional<LedgerEvent>> corrected = corrections(distinct);
         List<Fact> facts = new ArrayList<>();
-        long version = 0;
-        Instant lastChange = null;
-        Effective firstFact = null;
-        for (RecordedEvent recorded : distinct.values()) {
+        Replay replay = new Replay(corrected.keySet());
+        for (RecordedEvent recorded : distinct) {
             LedgerEvent event = recorded.event();
             if (!(event instanceof RecordCorrected)) {
                 event = corrected.getOrDefault(recorded.eventId(), Optional.of(event)).orElse(null);
                 if (event == null) {
                     continue;
                 }
-                firstFact = firstFact == null || event.effective().compareTo(firstFact) < 0 ? event.effective() : firstFact;
+                replay.firstFact = earlier(replay.firstFact, event.effective());
                 if (asOf != null && event.effective().date().isAfter(asOf)) {
                     continue;
                 }
                 facts.add(new Fact(recorded.eventId(), recorded.streamVersion(), event));
             }
-            version = Math.max(version, recorded.streamVersion());
-            lastChange = lastChange == null || recorded.recordedAt().isAfter(lastChange) ? recorded.recordedAt() : lastChange;
+            replay.recorded(recorded);
         }
-        facts.sort(Comparator.comparing((Fact f) -> f.event().effective()).thenComparingLong(Fact::version));
+        facts.sort(Fact.VALID_TIME);
+        facts.forEach(replay::apply);
+        return replay;
+    }
 
-        State state = new State();
-        facts.forEach(state::apply);
-        return state.status(stream, firstFact, version, lastChange);
+    static Effective earlier(Effective a, Effective b) {
+        return a == null || b.compareTo(a) < 0 ? b : a;
     }
 
     /** Target event id → its corrected form (empty: retracted), the latest correction winning. */
@@ -98,41 +101,65 @@ public final class StatusFold {
         return corrected;
     }
 
-    private record Fact(UUID eventId, long version, LedgerEvent event) {
+    /** A fact to apply: an event that is not a correction, in the form its corrections left it. */
+    record Fact(UUID eventId, long version, LedgerEvent event) {
+        /** The order facts apply in: effective date, then stream version. */
+        static final Comparator<Fact> VALID_TIME = Comparator.comparing((Fact f) -> f.event().effective())
+                .thenComparingLong(Fact::version);
     }
 
-    private static final class State {
+    /**
+     * The state of a fold: what the facts applied so far say, the last of them (in valid-time order), and what every
+     * event folded in says of the stream (its version, its last change, its earliest fact).
+     */
+    static final class Replay {
+        /** The events a correction names: what they say was read through it. */
+        final java.util.Set<UUID> correctedIds;
         private final Map<UUID, ActiveMeasure> active = new LinkedHashMap<>();
         private final Map<UUID, Fine> fines = new LinkedHashMap<>();
         private Promotion promotion;
         private Effective lastLift;
+        Fact lastApplied;
+        Effective firstFact;
+        long version;
+        Instant lastChange;
+
+        Replay(java.util.Set<UUID> correctedIds) {
+            this.correctedIds = correctedIds;
+        }
+
+        void recorded(RecordedEvent recorded) {
+            version = Math.max(version, recorded.streamVersion());
+            lastChange = lastChange == null || recorded.recordedAt().isAfter(lastChange) ? recorded.recordedAt() : lastChange;
+        }
 
         void apply(Fact fact) {
+            lastApplied = fact;
             LedgerEvent event = fact.event();
-            if (event instanceof RestrictionImposed e) {
-                active.put(fact.eventId(), new ActiveMeasure(fact.eventId(), e.measure(), e.features(), e.authority(),
-                        e.legalBasis(), e.reason(), e.effective(), e.sources()));
-            } else if (event instanceof RestrictionChanged e) {
-                active.computeIfPresent(e.restrictionId(), (id, m) -> new ActiveMeasure(id, e.measure(), e.features(),
+            switch (event) {
+                case RestrictionImposed e -> active.put(fact.eventId(), new ActiveMeasure(fact.eventId(), e.measure(),
+                        e.features(), e.authority(), e.legalBasis(), e.reason(), e.effective(), e.sources()));
+                case RestrictionChanged e -> active.computeIfPresent(e.restrictionId(), (id, m) -> new ActiveMeasure(id,
+                        e.measure(), e.features(),
                         e.authority() != null ? e.authority() : m.authority(),
                         e.legalBasis() != null ? e.legalBasis() : m.legalBasis(),
                         e.reason() != null ? e.reason() : m.reason(), e.effective(), e.sources()));
-            } else if (event instanceof RestrictionLifted e) {
-                if (active.remove(e.restrictionId()) != null) {
-                    lastLift = e.effective();
+                case RestrictionLifted e -> {
+                    if (active.remove(e.restrictionId()) != null) {
+                        lastLift = e.effective();
+                    }
                 }
-            } else if (event instanceof FineImposed e) {
-                Money amount = e.amount() == null ? null : new Money(e.currency(), e.amount());
-                fines.put(fact.eventId(), new Fine(fact.eventId(), amount, e.authority(), e.legalBasis(), e.reason(),
-                        e.effective(), Fine.State.OUTSTANDING, null, e.sources()));
-            } else if (event instanceof FinePaid e) {
-                settle(e.fineId(), Fine.State.PAID, e.effective());
-            } else if (event instanceof FineAnnulled e) {
-                settle(e.fineId(), Fine.State.ANNULLED, e.effective());
-            } else if (event instanceof AlternativePromoted e) {
-                promotion = new Promotion(e.replaces(), e.services(), e.authority(), e.reason(), e.effective());
-            } else {
-                throw new IllegalStateException("no fold rule for " + event.type());
+                case FineImposed e -> {
+                    Money amount = e.amount() == null ? null : new Money(e.currency(), e.amount());
+                    fines.put(fact.eventId(), new Fine(fact.eventId(), amount, e.authority(), e.legalBasis(), e.reason(),
+                            e.effective(), Fine.State.OUTSTANDING, null, e.sources()));
+                }
+                case FinePaid e -> settle(e.fineId(), Fine.State.PAID, e.effective());
+                case FineAnnulled e -> settle(e.fineId(), Fine.State.ANNULLED, e.effective());
+                case AlternativePromoted e ->
+                        promotion = new Promotion(e.replaces(), e.services(), e.authority(), e.reason(), e.effective());
+                case RecordCorrected c ->
+                        throw new IllegalStateException("a correction is read before the facts, never applied as one");
             }
         }
 
@@ -140,7 +167,7 @@ public final class StatusFold {
             fines.computeIfPresent(fineId, (id, f) -> f.state() == Fine.State.OUTSTANDING ? f.settle(state, on) : f);
         }
 
-        StreamStatus status(StreamId stream, Effective firstFact, long version, Instant lastChange) {
+        StreamStatus status(StreamId stream) {
             List<ActiveMeasure> measures = List.copyOf(active.values());
             Status status = measures.stream().map(m -> Status.of(m.measure())).reduce(Status.OPEN, Status::over);
             Effective since = status == Status.OPEN

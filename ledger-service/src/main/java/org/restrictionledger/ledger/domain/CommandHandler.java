@@ -7,12 +7,14 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.jboss.logging.Logger;
 import org.restrictionledger.events.CommandOutcome;
+import org.restrictionledger.events.EventCodec;
 import org.restrictionledger.events.EventHashing;
 import org.restrictionledger.events.LedgerEvent;
 import org.restrictionledger.events.RecordedEvent;
 import org.restrictionledger.events.StreamId;
 import org.restrictionledger.events.command.LedgerCommand;
-import org.restrictionledger.events.status.StatusFold;
+import org.restrictionledger.events.status.StreamFold;
+import org.restrictionledger.events.status.StreamStatus;
 import org.restrictionledger.ledger.store.EventStore;
 import org.restrictionledger.ledger.store.Ledger;
 import org.restrictionledger.ledger.store.StreamCache;
@@ -36,9 +38,11 @@ import java.util.UUID;
 /**
  * Decides a batch of commands in ONE database transaction: the events they append, the records that they were
  * processed, and the outbox rows for the events and the outcomes commit together or not at all. Commands are decided
- * in the order given (the order of their partition), each against its stream's history including what the commands
- * before it in the batch appended. A stream's history is read once per batch at most (and not at all while the
- * {@link StreamCache} holds it); positions come in one block; every write is one JDBC batch.
+ * in the order given (the order of their partition), each against its stream's history and status including what the
+ * commands before it in the batch appended. A stream's history is read once per batch at most (and not at all while
+ * the {@link StreamCache} holds it), and its status is kept with it ({@link StreamFold}): an event in valid-time order
+ * costs one fact applied, not a refold of the stream. Positions come in one block; every write is one JDBC batch;
+ * every event is serialised once ({@link EventCodec#seal}).
  */
 @ApplicationScoped
 public class CommandHandler {
@@ -83,7 +87,7 @@ public class CommandHandler {
         Set<String> streams = new LinkedHashSet<>();
         commands.forEach(c -> streams.add(c.stream().toString()));
         Map<String, Ledger.Head> heads = ledger.heads(streams);
-        Map<String, List<RecordedEvent>> histories = histories(streams, heads);
+        Map<String, StreamCache.Cached> current = current(streams, heads);
 
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Map<UUID, StreamId> appendedHere = new HashMap<>();
@@ -93,15 +97,17 @@ public class CommandHandler {
         List<Handled> handled = new ArrayList<>(commands.size());
         List<RecordedEvent> proposed = new ArrayList<>();
         List<CommandOutcome> outcomes = new ArrayList<>();
+        Map<UUID, StreamStatus> statusAfter = new HashMap<>();
         for (LedgerCommand command : commands) {
             if (!processed.add(command.commandId())) {
                 LOG.debugf("command %s on %s was processed before; redelivery ignored", command.commandId(), command.stream());
                 handled.add(null);
                 continue;
             }
-            List<RecordedEvent> history = histories.get(command.stream().toString());
+            StreamCache.Cached stream = current.get(command.stream().toString());
+            List<RecordedEvent> history = stream.history();
             long version = history.isEmpty() ? 0 : history.get(history.size() - 1).streamVersion();
-            Decision decision = Decider.decide(history, command, context);
+            Decision decision = Decider.decide(history, stream.fold().status(), command, context);
             CommandOutcome outcome;
             List<String> types = new ArrayList<>();
             if (decision instanceof Decision.Accept accept) {
@@ -111,6 +117,9 @@ public class CommandHandler {
                     RecordedEvent unsealed = new RecordedEvent(UUID.randomUUID(), command.stream(), ++version, 0, now,
                             command.commandId(), null, null, event, command.submitter());
                     history.add(unsealed);
+                    // What the status after an event says does not depend on its position or hash.
+                    stream.fold().add(unsealed);
+                    statusAfter.put(unsealed.eventId(), stream.fold().status());
                     proposed.add(unsealed);
                     appendedHere.put(unsealed.eventId(), command.stream());
                     ids.add(unsealed.eventId());
@@ -126,12 +135,12 @@ public class CommandHandler {
             handled.add(new Handled(outcome, types, decision instanceof Decision.Reject r ? r.code() : null));
         }
 
-        List<Ledger.Sealed> sealed = seal(proposed, heads, histories, traces);
+        List<Ledger.Sealed> sealed = seal(proposed, heads, current, statusAfter, traces);
         ledger.append(sealed);
         ledger.decided(outcomes, traces);
         sealed.forEach(s -> Traces.log(traces.get(s.event().commandId()), () -> LOG.infof("appended %s %s v%d to %s",
                 s.event().event().type(), s.event().eventId(), s.event().streamVersion(), s.event().stream())));
-        cacheOnCommit(histories);
+        cacheOnCommit(current);
         LOG.debugf("decided %d command(s), appended %d event(s) on %d stream(s)", outcomes.size(), sealed.size(), streams.size());
         return handled;
     }
@@ -155,27 +164,32 @@ public class CommandHandler {
         return new Handled(outcome, List.of(), Decision.Code.UNPROCESSABLE);
     }
 
-    /** The streams' histories as mutable lists: from the cache where it is current, else read in one query. */
-    private Map<String, List<RecordedEvent>> histories(Set<String> streams, Map<String, Ledger.Head> heads) {
-        Map<String, List<RecordedEvent>> histories = new HashMap<>();
+    /**
+     * The streams as they stand: taken from the cache where it is current, else their histories read in one query
+     * and folded once.
+     */
+    private Map<String, StreamCache.Cached> current(Set<String> streams, Map<String, Ledger.Head> heads) {
+        Map<String, StreamCache.Cached> current = new HashMap<>();
         List<String> missing = new ArrayList<>();
         for (String stream : streams) {
-            List<RecordedEvent> cached = cache.get(stream, heads.get(stream));
+            StreamCache.Cached cached = cache.take(stream, heads.get(stream));
             if (cached != null) {
-                histories.put(stream, new ArrayList<>(cached));
+                current.put(stream, cached);
             } else {
                 missing.add(stream);
             }
         }
         if (!missing.isEmpty()) {
-            ledger.histories(missing).forEach((stream, history) -> histories.put(stream, new ArrayList<>(history)));
+            ledger.histories(missing).forEach((stream, history) -> current.put(stream,
+                    new StreamCache.Cached(new ArrayList<>(history), StreamFold.of(StreamId.parse(stream), history))));
         }
-        return histories;
+        return current;
     }
 
     /** Gives the proposed events their positions, in order, and chains and hashes them stream by stream. */
     private List<Ledger.Sealed> seal(List<RecordedEvent> proposed, Map<String, Ledger.Head> heads,
-                                     Map<String, List<RecordedEvent>> histories, Map<UUID, String> traces) {
+                                     Map<String, StreamCache.Cached> current, Map<UUID, StreamStatus> statusAfter,
+                                     Map<UUID, String> traces) {
         List<Long> positions = ledger.positions(proposed.size());
         Map<String, String> last = new HashMap<>();
         heads.forEach((stream, head) -> last.put(stream, head.hash()));
@@ -183,20 +197,18 @@ public class CommandHandler {
         for (int i = 0; i < proposed.size(); i++) {
             RecordedEvent e = proposed.get(i);
             String stream = e.stream().toString();
-            RecordedEvent recorded = EventHashing.seal(new RecordedEvent(e.eventId(), e.stream(), e.streamVersion(),
+            EventCodec.Sealed recorded = EventCodec.seal(new RecordedEvent(e.eventId(), e.stream(), e.streamVersion(),
                     positions.get(i), e.recordedAt(), e.commandId(), last.getOrDefault(stream, EventHashing.GENESIS),
                     null, e.event(), e.submitter()));
-            last.put(stream, recorded.hash());
+            last.put(stream, recorded.event().hash());
             // A history holds every event of its stream from version 1: version n sits at index n - 1.
-            List<RecordedEvent> history = histories.get(stream);
-            history.set((int) e.streamVersion() - 1, recorded);
-            sealed.add(Ledger.Sealed.of(recorded,
-                    StatusFold.fold(e.stream(), history.subList(0, (int) e.streamVersion())), traces.get(e.commandId())));
+            current.get(stream).history().set((int) e.streamVersion() - 1, recorded.event());
+            sealed.add(Ledger.Sealed.of(recorded, statusAfter.get(e.eventId()), traces.get(e.commandId())));
         }
         return sealed;
     }
 
-    private void cacheOnCommit(Map<String, List<RecordedEvent>> histories) {
+    private void cacheOnCommit(Map<String, StreamCache.Cached> current) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -205,7 +217,7 @@ public class CommandHandler {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    histories.forEach(cache::put);
+                    current.forEach(cache::put);
                 }
             }
         });

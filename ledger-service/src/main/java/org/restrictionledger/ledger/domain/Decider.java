@@ -49,11 +49,15 @@ public final class Decider {
     }
 
     public static Decision decide(List<RecordedEvent> history, LedgerCommand command, Context context) {
+        return decide(history, StatusFold.fold(command.stream(), history), command, context);
+    }
+
+    /** @param current the stream's status, folded from {@code history} (the caller keeps it as the stream grows) */
+    public static Decision decide(List<RecordedEvent> history, StreamStatus current, LedgerCommand command, Context context) {
         Optional<String> future = future("effective", command.effective(), context);
         if (future.isPresent()) {
             return reject(Decision.Code.FUTURE_DATE, future.get());
         }
-        StreamStatus current = StatusFold.fold(command.stream(), history);
         try {
             return rules(history, current, command, context);
         } catch (ContractViolation broken) {

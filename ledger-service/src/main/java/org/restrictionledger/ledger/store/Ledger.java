@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 import org.restrictionledger.events.CommandOutcome;
+import org.restrictionledger.events.EventCodec;
 import org.restrictionledger.events.RecordedEvent;
 import org.restrictionledger.events.json.Json;
 import org.restrictionledger.events.status.StreamStatus;
@@ -36,8 +37,8 @@ public class Ledger {
      */
     public record Sealed(RecordedEvent event, String data, StreamStatus statusAfter, String traceparent) {
         /** @param traceparent the W3C trace context of the command that proposed it (null: none) */
-        public static Sealed of(RecordedEvent event, StreamStatus statusAfter, String traceparent) {
-            return new Sealed(event, Json.write(event), statusAfter, traceparent);
+        public static Sealed of(EventCodec.Sealed sealed, StreamStatus statusAfter, String traceparent) {
+            return new Sealed(sealed.event(), sealed.data(), statusAfter, traceparent);
         }
     }
 

@@ -106,17 +106,7 @@ public class Outbox {
         if (!violations.isEmpty()) {
             throw new Failure.Refused("the " + event.event().type() + " event would break its schema: " + violations);
         }
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(CloudEvents.HEADER_SPEC_VERSION, CloudEvents.SPEC_VERSION);
-        headers.put(CloudEvents.HEADER_ID, event.eventId().toString());
-        headers.put(CloudEvents.HEADER_SOURCE, source);
-        headers.put(CloudEvents.HEADER_TYPE, event.cloudEventType());
-        headers.put(CloudEvents.HEADER_SUBJECT, event.stream().toString());
-        headers.put(CloudEvents.HEADER_TIME, event.recordedAt().toString());
-        headers.put(CloudEvents.HEADER_DATA_SCHEMA, CloudEvents.dataSchemaOf(contract.baseUrl(), event.event().type()));
-        headers.put(CloudEvents.HEADER_CONTENT_TYPE, CloudEvents.CONTENT_TYPE_JSON);
-        headers.put(CloudEvents.HEADER_STREAM_VERSION, Long.toString(event.streamVersion()));
-        headers.put(CloudEvents.HEADER_POSITION, Long.toString(event.position()));
+        Map<String, String> headers = CloudEvents.headers(event, source, contract.baseUrl());
         traceparent(traceparent).ifPresent(t -> headers.put(TRACEPARENT, t));
         return new Row(Topics.EVENTS, event.stream().toString(), headers, data, event.recordedAt());
     }

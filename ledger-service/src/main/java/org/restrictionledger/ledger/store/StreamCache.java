@@ -3,46 +3,61 @@ package org.restrictionledger.ledger.store;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.restrictionledger.events.RecordedEvent;
+import org.restrictionledger.events.status.StreamFold;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The histories of recently decided streams, so that deciding a command costs no reload of its stream. A cached
- * history is used only while its last event is the stream's stored head (version and hash): another instance's write
- * (after a partition moved), or a transaction that rolled back, makes it stale, and the history is read again. The
- * least recently used streams beyond {@code ledger.stream-cache.max-streams} are forgotten.
+ * The heads of recently decided streams, so that deciding a command costs no reload of its stream and no refold of
+ * its status: each stream's history and its {@link StreamFold}.
+ * <p>
+ * A batch {@link #take takes} the streams it decides out of the cache and {@link #put puts} them back once its
+ * transaction has committed, so a batch that rolls back leaves nothing it changed behind. A cached stream is used only
+ * while its last event is the stream's stored head (version and hash): another instance's write (after a partition
+ * moved) makes it stale, and the stream is read again. The least recently used streams beyond
+ * {@code ledger.stream-cache.max-streams} are forgotten.
  */
 @ApplicationScoped
 public class StreamCache {
 
-    private final Map<String, List<RecordedEvent>> histories;
+    /** A stream as the ledger decides it: its history from version 1 (mutable), and its status kept with it. */
+    public record Cached(List<RecordedEvent> history, StreamFold fold) {
+    }
+
+    private final Map<String, Cached> streams;
 
     StreamCache(@ConfigProperty(name = "ledger.stream-cache.max-streams") int maxStreams) {
-        this.histories = new LinkedHashMap<>(1024, 0.75f, true) {
+        this.streams = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, List<RecordedEvent>> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
                 return size() > maxStreams;
             }
         };
     }
 
-    /** The cached history when it ends at {@code head} (null: the stream has no event), else null. */
-    public synchronized List<RecordedEvent> get(String stream, Ledger.Head head) {
-        List<RecordedEvent> history = histories.get(stream);
-        if (history == null) {
+    /**
+     * Takes the stream out of the cache.
+     *
+     * @param stored the stream's stored head (null: the stream has no event)
+     * @return the cached stream when it ends at {@code stored}, else null
+     */
+    public synchronized Cached take(String stream, Ledger.Head stored) {
+        Cached cached = streams.remove(stream);
+        if (cached == null) {
             return null;
         }
-        if (head == null) {
-            return history.isEmpty() ? history : null;
+        List<RecordedEvent> history = cached.history();
+        if (stored == null) {
+            return history.isEmpty() ? cached : null;
         }
         RecordedEvent last = history.isEmpty() ? null : history.get(history.size() - 1);
-        return last != null && last.streamVersion() == head.version() && head.hash().equals(last.hash()) ? history : null;
+        return last != null && last.streamVersion() == stored.version() && stored.hash().equals(last.hash()) ? cached : null;
     }
 
-    /** Called once the transaction that wrote the history's last events has committed. */
-    public synchronized void put(String stream, List<RecordedEvent> history) {
-        histories.put(stream, List.copyOf(history));
+    /** Called once the transaction that wrote the stream's last events has committed. */
+    public synchronized void put(String stream, Cached cached) {
+        streams.put(stream, cached);
     }
 }

@@ -10,7 +10,6 @@ import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.restrictionledger.events.CloudEvents;
-import org.restrictionledger.events.EventCodec;
 import org.restrictionledger.events.RecordedEvent;
 import org.restrictionledger.query.projection.ParkingLot;
 import org.restrictionledger.query.projection.Projection;
@@ -57,7 +56,7 @@ public class EventConsumer {
             for (KafkaRecord<String, String> record : batch.getRecords()) {
                 IncomingKafkaRecordMetadata<?, ?> meta = record.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow();
                 try {
-                    events.add(new Projection.Received(read(record.getPayload(), meta.getHeaders(), meta.getOffset()),
+                    events.add(new Projection.Received(read(record.getPayload(), meta.getHeaders()),
                             record.getPayload(), meta.getPartition(), meta.getOffset(),
                             header(meta.getHeaders(), "traceparent")));
                 } catch (RuntimeException unreadable) {
@@ -75,18 +74,8 @@ public class EventConsumer {
         }
     }
 
-    private static RecordedEvent read(String data, Headers headers, long offset) {
-        if (data == null) {
-            throw new IllegalArgumentException("empty record at offset " + offset);
-        }
-        RecordedEvent event = EventCodec.decode(data);
-        String type = header(headers, CloudEvents.HEADER_TYPE);
-        String id = header(headers, CloudEvents.HEADER_ID);
-        if (!event.cloudEventType().equals(type) || !event.eventId().toString().equals(id)) {
-            throw new IllegalArgumentException("CloudEvent headers (" + CloudEvents.HEADER_ID + "=" + id + ", "
-                    + CloudEvents.HEADER_TYPE + "=" + type + ") disagree with the data of event " + event.eventId());
-        }
-        return event;
+    private static RecordedEvent read(String data, Headers headers) {
+        return CloudEvents.read(data, name -> header(headers, name));
     }
 
     private void project(List<Projection.Received> events) {

@@ -2,45 +2,43 @@ package org.restrictionledger.query.projection;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.restrictionledger.events.RecordedEvent;
+import org.restrictionledger.events.status.StreamFold;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * The projected histories of recently changed streams, so that projecting an event costs no re-read of its stream.
- * A cached history is used only while its last version is the stream's projected version (another instance's
- * write, a rebuild, or a rolled-back transaction make it stale, and the history is read again). The least recently
- * used streams beyond {@code query.projection.history-cache.max-streams} are forgotten.
+ * The projected histories of recently changed streams, each with its status kept as it grows ({@link StreamFold}), so
+ * that projecting an event costs no re-read of its stream and no refold of its status.
+ * <p>
+ * A batch {@link #take takes} the streams it projects out of the cache and {@link #put puts} them back once its
+ * transaction has committed, so a batch that rolls back leaves nothing it changed behind. A cached stream is used
+ * only while its last version is the stream's projected version (another instance's write or a rebuild make it
+ * stale, and the history is read again). The least recently used streams beyond
+ * {@code query.projection.history-cache.max-streams} are forgotten.
  */
 @ApplicationScoped
 public class HistoryCache {
 
-    private final Map<String, List<RecordedEvent>> histories;
+    private final Map<String, StreamFold> streams;
 
     HistoryCache(@ConfigProperty(name = "query.projection.history-cache.max-streams") int maxStreams) {
-        this.histories = new LinkedHashMap<>(1024, 0.75f, true) {
+        this.streams = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, List<RecordedEvent>> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, StreamFold> eldest) {
                 return size() > maxStreams;
             }
         };
     }
 
-    /** The cached history when it ends at {@code version}, else null. */
-    public synchronized List<RecordedEvent> get(String stream, long version) {
-        List<RecordedEvent> history = histories.get(stream);
-        long last = history == null || history.isEmpty() ? 0 : history.get(history.size() - 1).streamVersion();
-        return history != null && last == version ? history : null;
+    /** Takes the stream out of the cache: its fold when it ends at {@code version}, else null. */
+    public synchronized StreamFold take(String stream, long version) {
+        StreamFold fold = streams.remove(stream);
+        return fold != null && fold.lastVersion() == version ? fold : null;
     }
 
-    public synchronized void put(String stream, List<RecordedEvent> history) {
-        histories.put(stream, List.copyOf(history));
-    }
-
-    /** Forgets everything: the tables were swapped by a rebuild. */
-    public synchronized void clear() {
-        histories.clear();
+    /** Called once the transaction that projected the stream's last events has committed. */
+    public synchronized void put(String stream, StreamFold fold) {
+        streams.put(stream, fold);
     }
 }

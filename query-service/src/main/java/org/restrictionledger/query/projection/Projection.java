@@ -10,7 +10,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.restrictionledger.events.RecordedEvent;
-import org.restrictionledger.events.status.StatusFold;
+import org.restrictionledger.events.status.StreamFold;
 import org.restrictionledger.events.status.StreamStatus;
 
 import org.restrictionledger.events.StreamId;
@@ -32,7 +32,8 @@ import java.util.UUID;
  * new statuses, a status-change row per event and the partitions' offsets commit together, so a redelivered event
  * changes nothing. A stream's events apply one batch at a time (a transaction-scoped advisory lock per stream),
  * whoever applies them. A stream's history is read at most once per batch, and not at all while the
- * {@link HistoryCache} holds it; every write is one JDBC batch. The webhook deliveries each change owes are recorded
+ * {@link HistoryCache} holds it; its status is kept with it ({@link StreamFold}), so an event in valid-time order
+ * costs one fact applied, not a refold; a stream's row is written once per batch; every write is one JDBC batch. The webhook deliveries each change owes are recorded
  * in the same transaction ({@link WebhookOutbox}).
  */
 @ApplicationScoped
@@ -97,7 +98,7 @@ public class Projection {
         Set<UUID> known = known(batch);
         Map<String, PlatformStatusRow> rows = new HashMap<>();
         PlatformStatusRow.<PlatformStatusRow>list("streamId IN ?1", streams).forEach(row -> rows.put(row.streamId, row));
-        Map<String, List<RecordedEvent>> histories = new HashMap<>();
+        Map<String, StreamFold> folds = new HashMap<>();
         List<ProjectedEvent> inserted = new ArrayList<>();
         List<StatusChange> changes = new ArrayList<>();
         List<WebhookOutbox.Change> outgoing = new ArrayList<>();
@@ -113,40 +114,36 @@ public class Projection {
                 LOG.debugf("event %s of %s v%d already projected", event.eventId(), event.stream(), event.streamVersion());
                 continue;
             }
-            PlatformStatusRow row = rows.get(stream);
-            List<RecordedEvent> history = histories.get(stream);
-            if (history == null) {
-                history = history(event.stream(), row);
-                histories.put(stream, history);
-            }
-            long projected = history.isEmpty() ? 0 : history.get(history.size() - 1).streamVersion();
+            StreamFold fold = folds.computeIfAbsent(stream, s -> fold(event.stream(), rows.get(s)));
+            long projected = fold.lastVersion();
             if (event.streamVersion() != projected + 1) {
                 gaps.increment();
                 LOG.warnf("gap in %s: projected up to v%d, received v%d (event %s, partition %d, offset %d); the "
                                 + "status may be incomplete until the missing events arrive", event.stream(), projected,
                         event.streamVersion(), event.eventId(), received.partition(), received.offset());
             }
-            history.add(event);
-            history.sort(java.util.Comparator.comparingLong(RecordedEvent::streamVersion));
+            fold.add(event);
             inserted.add(ProjectedEvent.of(event, received.data()));
-            StreamStatus status = StatusFold.fold(event.stream(), history);
-            if (row == null) {
-                row = new PlatformStatusRow();
-                row.update(status);
-                row.persist();
-                rows.put(stream, row);
-            } else {
-                row.update(status);
-            }
+            StreamStatus status = fold.status();
             changes.add(StatusChange.of(status, event.eventId(), now));
             outgoing.add(new WebhookOutbox.Change(status, event));
             Traces.log(received.traceparent(), () -> LOG.infof("projected %s %s v%d: %s", event.event().type(),
                     event.stream(), event.streamVersion(), status.status()));
         }
+        folds.forEach((stream, fold) -> {
+            PlatformStatusRow row = rows.get(stream);
+            if (row == null) {
+                row = new PlatformStatusRow();
+                row.update(fold.status());
+                row.persist();
+            } else {
+                row.update(fold.status());
+            }
+        });
         ProjectedEvent.insertAll(em, inserted);
         StatusChange.insertAll(em, changes);
         webhooks.enqueue(em, outgoing);
-        cacheOnCommit(histories);
+        cacheOnCommit(folds);
         return inserted.size();
     }
 
@@ -159,14 +156,14 @@ public class Projection {
         return known;
     }
 
-    /** The stream's projected events: from the cache while it ends at the stored version, else from the table. */
-    private List<RecordedEvent> history(StreamId stream, PlatformStatusRow row) {
-        List<RecordedEvent> cached = cache.get(stream.toString(), row == null ? 0 : row.version);
-        return new ArrayList<>(cached != null ? cached : ProjectedEvent.ofStream(stream));
+    /** The stream as projected: from the cache while it ends at the stored version, else folded from the table. */
+    private StreamFold fold(StreamId stream, PlatformStatusRow row) {
+        StreamFold cached = cache.take(stream.toString(), row == null ? 0 : row.version);
+        return cached != null ? cached : StreamFold.of(stream, ProjectedEvent.ofStream(stream));
     }
 
-    private void cacheOnCommit(Map<String, List<RecordedEvent>> histories) {
-        if (histories.isEmpty()) {
+    private void cacheOnCommit(Map<String, StreamFold> folds) {
+        if (folds.isEmpty()) {
             return;
         }
         transactions.registerInterposedSynchronization(new Synchronization() {
@@ -177,7 +174,7 @@ public class Projection {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    histories.forEach(cache::put);
+                    folds.forEach(cache::put);
                 }
             }
         });

@@ -7,10 +7,11 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
-import org.restrictionledger.events.EventCodec;
+import org.restrictionledger.events.CloudEvents;
 import org.restrictionledger.events.RecordedEvent;
 import org.restrictionledger.events.StreamId;
 import org.restrictionledger.events.Topics;
@@ -19,6 +20,7 @@ import org.restrictionledger.events.status.StatusFold;
 import org.restrictionledger.events.status.StreamStatus;
 import org.restrictionledger.support.messaging.KafkaClientProperties;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -133,12 +135,13 @@ public class Rebuilder {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                List<RecordedEvent> events = new ArrayList<>();
+                List<ProjectedEvent> events = new ArrayList<>();
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     try {
-                        RecordedEvent event = EventCodec.decode(record.value());
+                        RecordedEvent event = CloudEvents.read(record.value(), name -> header(record, name));
                         if (!skipped.contains(event.stream().toString())) {
-                            events.add(event);
+                            // Stored as received, as the live projection stores it: no second serialisation.
+                            events.add(ProjectedEvent.of(event, record.value()));
                         }
                     } catch (IllegalArgumentException invalid) {
                         LOG.debugf("rebuild skips the invalid record at %s-%d offset %d", record.topic(),
@@ -266,32 +269,33 @@ public class Rebuilder {
      *
      * @return how many were inserted
      */
-    private static int insertEvents(Connection c, String table, List<RecordedEvent> events, Set<String> skipped)
+    private static int insertEvents(Connection c, String table, List<ProjectedEvent> events, Set<String> skipped)
             throws SQLException {
         try {
-            insertEvents(c, table, events);
+            ProjectedEvent.insert(c, table, events, true);
             return events.size();
         } catch (SQLException batch) {
             int inserted = 0;
-            for (RecordedEvent event : events) {
-                if (skipped.contains(event.stream().toString())) {
+            for (ProjectedEvent event : events) {
+                if (skipped.contains(event.streamId)) {
                     continue;
                 }
                 try {
-                    insertEvents(c, table, List.of(event));
+                    ProjectedEvent.insert(c, table, List.of(event), true);
                     inserted++;
                 } catch (SQLException refused) {
-                    skipped.add(event.stream().toString());
-                    LOG.warnf("rebuild skips %s from v%d on: the store refuses event %s (%s)", event.stream(),
-                            event.streamVersion(), event.eventId(), refused.getSQLState());
+                    skipped.add(event.streamId);
+                    LOG.warnf("rebuild skips %s from v%d on: the store refuses event %s (%s)", event.streamId,
+                            event.streamVersion, event.eventId, refused.getSQLState());
                 }
             }
             return inserted;
         }
     }
 
-    private static void insertEvents(Connection c, String table, List<RecordedEvent> events) throws SQLException {
-        ProjectedEvent.insert(c, table, events.stream().map(ProjectedEvent::of).toList(), true);
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     @PreDestroy

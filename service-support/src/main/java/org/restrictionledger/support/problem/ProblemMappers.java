@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -83,15 +82,6 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response violations(ConstraintViolationException e) {
-        List<FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new FieldError(leaf(v.getPropertyPath().toString()), v.getMessage()))
-                .sorted(java.util.Comparator.comparing(FieldError::field))
-                .toList();
-        return respond(Problem.invalid("Invalid request", errors));
-    }
-
-    @ServerExceptionMapper
     public Response http(WebApplicationException e) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return malformedJson(json);
@@ -120,11 +110,5 @@ public class ProblemMappers {
     private Response respond(Problem problem) {
         Problem located = uri == null ? problem : problem.at(uri.getPath());
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(located).build();
-    }
-
-    /** {@code report.arg0.country} → {@code country}: method and parameter names mean nothing to a client. */
-    private static String leaf(String path) {
-        String[] parts = path.split("\\.");
-        return parts.length <= 2 ? parts[parts.length - 1] : String.join(".", List.of(parts).subList(2, parts.length));
     }
 }
