@@ -10,7 +10,9 @@ import java.util.List;
 /**
  * A court or regulator fines the platform. Its event id is the fine's id. {@code amount} is an exact decimal, written
  * in JSON as a string ("4000000.00") so that no reader ever sees a binary float; {@code currency} is ISO 4217. Both are
- * null when the sources report a fine without its amount.
+ * null when the sources report a fine without its amount. The constructor holds the contract's rules for both
+ * ({@link Money#TOGETHER}, {@link Money#amountProblem}, {@link Money#currencyProblem}) and refuses a fine that breaks
+ * one with a {@link ContractViolation}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FineImposed(
@@ -25,6 +27,11 @@ public record FineImposed(
     public static final String TYPE = "fine.imposed";
 
     public FineImposed {
+        ContractViolation.check("amount", (amount == null) != (currency == null) ? Money.TOGETHER : null);
+        if (amount != null) {
+            ContractViolation.check("amount", Money.amountProblem(amount));
+            ContractViolation.check("currency", Money.currencyProblem(currency));
+        }
         sources = List.copyOf(sources);
     }
 

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,6 +39,42 @@ public record Money(String currency, @JsonFormat(shape = JsonFormat.Shape.STRING
     public static boolean withinBounds(BigDecimal amount) {
         // Judged by precision and scale, never by writing the number out.
         return (long) amount.precision() - amount.scale() <= MAX_INTEGER_DIGITS && amount.scale() <= MAX_FRACTION_DIGITS;
+    }
+
+    /** Why a fine names only one of the two. */
+    public static final String TOGETHER =
+            "a fine's amount and currency come together: give both, or neither when the amount is not known";
+
+    /**
+     * The rule for a fine's amount, held by {@link FineImposed}: greater than zero and {@link #withinBounds}.
+     *
+     * @return why the amount is not one a fine can have, or null when it is
+     */
+    public static String amountProblem(BigDecimal amount) {
+        if (amount.signum() <= 0) {
+            // Written out plainly only when that is short: -1E+999999999 would print a billion zeros.
+            String shown = Math.abs((long) amount.scale()) > MAX_INTEGER_DIGITS ? amount.toString() : amount.toPlainString();
+            return "a fine's amount must be greater than zero, was " + shown;
+        }
+        if (!withinBounds(amount)) {
+            return "a fine's amount has at most " + MAX_INTEGER_DIGITS + " digits before the decimal point and "
+                    + MAX_FRACTION_DIGITS + " after it";
+        }
+        return null;
+    }
+
+    /**
+     * The rule for a currency, held by {@link FineImposed}: an ISO 4217 code as ISO writes it (upper case).
+     *
+     * @return why the code is not a currency, or null when it is
+     */
+    public static String currencyProblem(String code) {
+        try {
+            Currency currency = Currency.getInstance(code);
+            return currency.getCurrencyCode().equals(code) ? null : "unknown currency '" + code + "'";
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return "unknown currency '" + code + "': expected an ISO 4217 code such as RUB, USD, EUR";
+        }
     }
 
     /** Sums per currency, ordered by currency code; exact whatever the size. */

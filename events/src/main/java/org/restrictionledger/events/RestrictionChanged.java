@@ -25,6 +25,8 @@ public record RestrictionChanged(
     public static final String TYPE = "restriction.changed";
 
     public RestrictionChanged {
+        ContractViolation.check("measure", Features.measureProblem(measure));
+        ContractViolation.check("features", Features.problem(features));
         features = features == null ? List.of() : List.copyOf(features);
         sources = List.copyOf(sources);
     }

@@ -19,6 +19,8 @@ public record RestrictionImposed(
     public static final String TYPE = "restriction.imposed";
 
     public RestrictionImposed {
+        ContractViolation.check("measure", Features.measureProblem(measure));
+        ContractViolation.check("features", Features.problem(features));
         features = features == null ? List.of() : List.copyOf(features);
         sources = List.copyOf(sources);
     }

@@ -4,6 +4,7 @@ import org.restrictionledger.events.Direction;
 import org.restrictionledger.events.Effective;
 import org.restrictionledger.events.LegalBasis;
 import org.restrictionledger.events.Measure;
+import org.restrictionledger.events.RestrictionChanged;
 import org.restrictionledger.events.Source;
 import org.restrictionledger.events.StreamId;
 import org.restrictionledger.events.Submitter;
@@ -47,5 +48,11 @@ public record ChangeRestriction(
                              Instant submittedAt) {
         this(commandId, stream, fromMeasure, restrictionId, direction, measure, features, authority, legalBasis, reason,
                 effective, sources, submittedAt, null);
+    }
+
+    /** The event this report proposes, once the ledger has found the restriction it changes. */
+    public RestrictionChanged proposedEvent(UUID changedRestrictionId) {
+        return new RestrictionChanged(changedRestrictionId, direction, measure, features, authority, legalBasis, reason,
+                effective, sources);
     }
 }

@@ -36,4 +36,10 @@ public record CorrectRecord(
                          Instant submittedAt) {
         this(commandId, stream, targetEventId, action, amended, reason, effective, sources, submittedAt, null);
     }
+
+    /** The event this report proposes: a RETRACT carries no amendment, whatever the command held. */
+    public RecordCorrected proposedEvent() {
+        return new RecordCorrected(targetEventId, action, action == RecordCorrected.Action.AMEND ? amended : null,
+                reason, effective, sources);
+    }
 }

@@ -2,6 +2,7 @@ package org.restrictionledger.events.command;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import org.restrictionledger.events.Effective;
+import org.restrictionledger.events.FineImposed;
 import org.restrictionledger.events.LegalBasis;
 import org.restrictionledger.events.Source;
 import org.restrictionledger.events.StreamId;
@@ -50,5 +51,14 @@ public record ImposeFine(
                       Instant submittedAt, boolean repeat) {
         this(commandId, stream, amount, currency, authority, legalBasis, reason, effective,
                 sources, submittedAt, repeat, null);
+    }
+
+    /**
+     * The event this report proposes.
+     *
+     * @throws org.restrictionledger.events.ContractViolation when amount or currency break the contract's rules
+     */
+    public FineImposed proposedEvent() {
+        return new FineImposed(amount, currency, authority, legalBasis, reason, effective, sources);
     }
 }

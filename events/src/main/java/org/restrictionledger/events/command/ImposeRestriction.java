@@ -3,6 +3,7 @@ package org.restrictionledger.events.command;
 import org.restrictionledger.events.Effective;
 import org.restrictionledger.events.LegalBasis;
 import org.restrictionledger.events.Measure;
+import org.restrictionledger.events.RestrictionImposed;
 import org.restrictionledger.events.Source;
 import org.restrictionledger.events.StreamId;
 import org.restrictionledger.events.Submitter;
@@ -50,5 +51,10 @@ public record ImposeRestriction(
                              Instant submittedAt, boolean repeat) {
         this(commandId, stream, measure, features, authority, legalBasis, reason, effective,
                 sources, submittedAt, repeat, null);
+    }
+
+    /** The event this report proposes; the ledger records it unless the stream already does. */
+    public RestrictionImposed proposedEvent() {
+        return new RestrictionImposed(measure, features, authority, legalBasis, reason, effective, sources);
     }
 }

@@ -17,6 +17,9 @@ import java.util.UUID;
  * every command on {@code restrictions.outcomes.v1}: it becomes events, or it is rejected with a reason.
  * <p>
  * The family is closed: a new kind of report is a new permitted record and a new {@code kind} name.
+ * <p>
+ * Each command builds the event it proposes ({@code proposedEvent}), the one place where a report becomes a fact: the
+ * ledger's decisions and ingest's amendments both use it, and the event's constructor holds the contract's rules.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({

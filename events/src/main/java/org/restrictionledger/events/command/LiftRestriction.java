@@ -2,6 +2,7 @@ package org.restrictionledger.events.command;
 
 import org.restrictionledger.events.Effective;
 import org.restrictionledger.events.Measure;
+import org.restrictionledger.events.RestrictionLifted;
 import org.restrictionledger.events.Source;
 import org.restrictionledger.events.StreamId;
 import org.restrictionledger.events.Submitter;
@@ -36,5 +37,15 @@ public record LiftRestriction(
     public LiftRestriction(UUID commandId, StreamId stream, Measure measure, UUID restrictionId, String authority,
                            String reason, Effective effective, List<Source> sources, Instant submittedAt) {
         this(commandId, stream, measure, restrictionId, authority, reason, effective, sources, submittedAt, null);
+    }
+
+    /**
+     * The event this report proposes, once the ledger has found the restriction it ends.
+     *
+     * @param liftedRestrictionId the active restriction's id
+     * @param liftedMeasure       its measure as the stream records it
+     */
+    public RestrictionLifted proposedEvent(UUID liftedRestrictionId, Measure liftedMeasure) {
+        return new RestrictionLifted(liftedRestrictionId, liftedMeasure, authority, reason, effective, sources);
     }
 }

@@ -1,5 +1,6 @@
 package org.restrictionledger.events.command;
 
+import org.restrictionledger.events.AlternativePromoted;
 import org.restrictionledger.events.Effective;
 import org.restrictionledger.events.Source;
 import org.restrictionledger.events.StreamId;
@@ -35,5 +36,10 @@ public record PromoteAlternative(
                               String authority, String reason, Effective effective, List<Source> sources,
                               Instant submittedAt) {
         this(commandId, stream, replaces, services, authority, reason, effective, sources, submittedAt, null);
+    }
+
+    /** The event this report proposes. */
+    public AlternativePromoted proposedEvent() {
+        return new AlternativePromoted(replaces, services, authority, reason, effective, sources);
     }
 }

@@ -1,6 +1,9 @@
 package org.restrictionledger.events.command;
 
 import org.restrictionledger.events.Effective;
+import org.restrictionledger.events.FineAnnulled;
+import org.restrictionledger.events.FinePaid;
+import org.restrictionledger.events.LedgerEvent;
 import org.restrictionledger.events.Source;
 import org.restrictionledger.events.StreamId;
 import org.restrictionledger.events.Submitter;
@@ -39,5 +42,12 @@ public record SettleFine(
     public SettleFine(UUID commandId, StreamId stream, Settlement settlement, UUID fineId, String authority,
                       String reason, Effective effective, List<Source> sources, Instant submittedAt) {
         this(commandId, stream, settlement, fineId, authority, reason, effective, sources, submittedAt, null);
+    }
+
+    /** The event this report proposes: {@code fine.paid} or {@code fine.annulled}. */
+    public LedgerEvent proposedEvent() {
+        return settlement == Settlement.PAID
+                ? new FinePaid(fineId, authority, reason, effective, sources)
+                : new FineAnnulled(fineId, authority, reason, effective, sources);
     }
 }

@@ -5,6 +5,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.restrictionledger.events.json.Json;
+import org.restrictionledger.ingest.domain.ReportRequest;
 import org.restrictionledger.ingest.domain.Submissions.Parsed;
 import org.restrictionledger.support.problem.FieldError;
 import org.restrictionledger.support.problem.Problem;

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.restrictionledger.ingest.domain.ReportNormaliser;
+import org.restrictionledger.ingest.domain.ReportRequest;
 import org.restrictionledger.support.problem.ExpectedType;
 import org.restrictionledger.support.problem.FieldError;
 import org.restrictionledger.support.problem.Problem;

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.restrictionledger.events.Submitter;
+import org.restrictionledger.ingest.domain.ReportRequest;
 import org.restrictionledger.ingest.domain.Submissions;
 import org.restrictionledger.ingest.store.Submission;
 import org.restrictionledger.support.problem.ProblemException;

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.restrictionledger.events.Submitter;
 import org.restrictionledger.ingest.store.SubmissionStore;
+import org.restrictionledger.support.input.Values;
 import org.restrictionledger.support.problem.ProblemException;
 import org.restrictionledger.support.security.Callers;
 
@@ -53,12 +54,7 @@ public class SubmissionResource {
     @APIResponse(responseCode = "400", description = "The id is not a UUID")
     @APIResponse(responseCode = "404", description = "No submission with that id (or it has expired)")
     public SubmissionView get(@PathParam("id") String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("id", "'" + id + "' is not a submission id (a UUID)");
-        }
+        UUID uuid = Values.uuid("id", id);
         // A reporter sees its own submissions only; another's answers 404, as if it did not exist, so ids of other
         // reporters' submissions reveal nothing. An operator sees all.
         boolean all = Callers.isOperator(caller);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.restrictionledger.ingest.store.Submission;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,9 +27,7 @@ public record SubmissionView(
         String self) {
 
     public static SubmissionView of(Submission s) {
-        List<UUID> events = s.eventIds == null || s.eventIds.isBlank()
-                ? null
-                : Arrays.stream(s.eventIds.split(",")).map(UUID::fromString).toList();
+        List<UUID> events = s.eventIds == null || s.eventIds.isEmpty() ? null : List.copyOf(s.eventIds);
         return new SubmissionView(s.id, s.streamId, "unknown".equals(s.reportType) ? null : s.reportType, s.status,
                 s.receivedAt, s.decidedAt, s.streamVersion, events, s.reason, s.submitter, SubmissionResource.path(s.id));
     }

@@ -2,8 +2,8 @@ package org.restrictionledger.ingest.domain;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.restrictionledger.ingest.config.IngestConfig;
 import org.restrictionledger.ingest.store.SubmissionStore;
 
 import java.time.Duration;
@@ -25,12 +25,12 @@ public class SubmissionExpiry {
     private final Duration expireAfter;
 
     SubmissionExpiry(SubmissionStore store,
-                     @ConfigProperty(name = "ingest.submission.expire-after") Duration expireAfter) {
+                     IngestConfig config) {
         this.store = store;
-        this.expireAfter = expireAfter;
+        this.expireAfter = config.submission().expireAfter();
     }
 
-    @Scheduled(every = "${ingest.submission.expire-check:60s}", delayed = "10s",
+    @Scheduled(every = "${ingest.submission.expire-check}", delayed = "10s",
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void expire() {
         int expired = store.expireUnpublished(Instant.now().minus(expireAfter), "expired: the broker did not take "

@@ -6,7 +6,6 @@ import org.jboss.logging.Logger;
 import org.restrictionledger.events.Submitter;
 import org.restrictionledger.events.command.LedgerCommand;
 import org.restrictionledger.events.json.Json;
-import org.restrictionledger.ingest.api.ReportRequest;
 import org.restrictionledger.ingest.messaging.CommandPublisher;
 import org.restrictionledger.ingest.store.Submission;
 import org.restrictionledger.ingest.store.SubmissionStore;

@@ -3,12 +3,12 @@ package org.restrictionledger.ingest.messaging;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.restrictionledger.events.command.LedgerCommand;
 import org.restrictionledger.events.json.Json;
+import org.restrictionledger.ingest.config.IngestConfig;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,9 +33,9 @@ public class CommandPublisher {
 
     CommandPublisher(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2 * WINDOW)
                      MutinyEmitter<String> emitter,
-                     @ConfigProperty(name = "ingest.publish-timeout", defaultValue = "10s") Duration timeout) {
+                     IngestConfig config) {
         this.emitter = emitter;
-        this.timeout = timeout;
+        this.timeout = config.publishTimeout();
     }
 
     /** @throws RuntimeException when the broker did not acknowledge within {@code ingest.publish-timeout} */

@@ -6,8 +6,11 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** A report ingest accepted, and the ledger's decision on it once known. Written only by {@link SubmissionStore}. */
@@ -46,9 +49,10 @@ public class Submission {
     @Column(name = "stream_version")
     public Long streamVersion;
 
-    /** Comma-separated event ids, in the order the ledger recorded them. */
+    /** The event ids, in the order the ledger recorded them (a PostgreSQL {@code uuid[]}); empty when rejected. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "event_ids")
-    public String eventIds;
+    public List<UUID> eventIds;
 
     public String reason;
 

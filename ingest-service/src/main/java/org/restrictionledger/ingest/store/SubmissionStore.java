@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Submissions, written so that the order of two facts does not matter: the reporter's PENDING row and the ledger's
@@ -114,7 +113,7 @@ public class SubmissionStore {
         em.createNativeQuery("""
                         INSERT INTO submissions (id, stream_id, report_type, status, received_at, decided_at,
                                                  stream_version, event_ids, reason)
-                        VALUES (?1, ?2, 'unknown', ?3, ?4, ?4, ?5, ?6, ?7)
+                        VALUES (?1, ?2, 'unknown', ?3, ?4, ?4, ?5, CAST(?6 AS uuid[]), ?7)
                         ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, decided_at = EXCLUDED.decided_at,
                             stream_version = EXCLUDED.stream_version, event_ids = EXCLUDED.event_ids,
                             reason = EXCLUDED.reason""")
@@ -123,7 +122,7 @@ public class SubmissionStore {
                 .setParameter(3, outcome.decision().name())
                 .setParameter(4, outcome.decidedAt())
                 .setParameter(5, outcome.streamVersion())
-                .setParameter(6, outcome.eventIds().stream().map(UUID::toString).collect(Collectors.joining(",")))
+                .setParameter(6, outcome.eventIds().toArray(new UUID[0]))
                 .setParameter(7, outcome.reason())
                 .executeUpdate();
     }

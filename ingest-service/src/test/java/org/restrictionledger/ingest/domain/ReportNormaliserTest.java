@@ -18,7 +18,6 @@ import org.restrictionledger.events.command.LiftRestriction;
 import org.restrictionledger.events.command.PromoteAlternative;
 import org.restrictionledger.events.command.SettleFine;
 import org.restrictionledger.events.json.Json;
-import org.restrictionledger.ingest.api.ReportRequest;
 import org.restrictionledger.support.problem.FieldError;
 
 import java.math.BigDecimal;

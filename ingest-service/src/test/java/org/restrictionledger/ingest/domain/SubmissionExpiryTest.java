@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.restrictionledger.events.command.LedgerCommand;
 import org.restrictionledger.events.Submitter;
 import org.restrictionledger.events.json.Json;
-import org.restrictionledger.ingest.api.ReportRequest;
 import org.restrictionledger.ingest.store.SubmissionStore;
 import org.restrictionledger.testsupport.RealInfrastructure;
 import org.restrictionledger.testsupport.TestTokens;

@@ -34,8 +34,9 @@ class SubmissionStoreTest {
     void anOutcomeThatArrivedBeforeThePendingRowKeepsItsDecisionAndGainsItsSubmitter() {
         UUID id = UUID.randomUUID();
         Instant received = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<UUID> events = List.of(UUID.randomUUID(), UUID.randomUUID());
         store.decided(CommandOutcome.accepted(id, new StreamId("RU", "race-" + id.toString().substring(0, 8)),
-                List.of(UUID.randomUUID()), 1, received.plusMillis(5)));
+                events, 1, received.plusMillis(5)));
         store.pending(List.of(new SubmissionStore.Pending(id, "RU/race", "restriction.imposed", received,
                 "test-reporter")));
 
@@ -43,8 +44,10 @@ class SubmissionStoreTest {
         assertEquals(Submission.Status.ACCEPTED, stored.status, "the ledger's decision stands");
         assertEquals("test-reporter", stored.submitter);
         assertEquals("restriction.imposed", stored.reportType);
+        assertEquals(events, stored.eventIds, "a typed uuid[], in the ledger's order");
         given().auth().oauth2(TestTokens.reporter()).when().get("/api/v1/submissions/" + id)
-                .then().statusCode(200).body("status", equalTo("ACCEPTED"));
+                .then().statusCode(200).body("status", equalTo("ACCEPTED"))
+                .body("eventIds", equalTo(events.stream().map(UUID::toString).toList()));
 
         // a PENDING row written again (a retried batch) changes nothing once the submitter is known
         store.pending(List.of(new SubmissionStore.Pending(id, "RU/race", "restriction.lifted", received, "someone-else")));

@@ -46,7 +46,7 @@ public class CheckpointService {
         return checkpoint;
     }
 
-    @Scheduled(every = "${ledger.checkpoints.interval:1h}", delayed = "${ledger.checkpoints.interval:1h}",
+    @Scheduled(every = "${ledger.checkpoints.interval}", delayed = "${ledger.checkpoints.interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void periodically() {

@@ -1,9 +1,8 @@
 package org.restrictionledger.ledger.config;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
-/** Where partners find the contract this ledger publishes. */
+/** Where partners find the contract this ledger publishes. Default: {@code application.properties}. */
 @ConfigMapping(prefix = "ledger.contract")
 public interface ContractConfig {
 
@@ -12,6 +11,5 @@ public interface ContractConfig {
      * {@code ce_dataschema} is {@code <base-url>/schemas/<type>.v1.json}. By default the ledger's own address on
      * localhost; behind an ingress or a CDN, set it to the address partners use ({@code LEDGER_CONTRACT_BASE_URL}).
      */
-    @WithDefault("http://localhost:${quarkus.http.port}/contract")
     String baseUrl();
 }

@@ -1,17 +1,12 @@
 package org.restrictionledger.ledger.domain;
 
-import org.restrictionledger.events.AlternativePromoted;
+import org.restrictionledger.events.ContractViolation;
 import org.restrictionledger.events.Effective;
-import org.restrictionledger.events.FineAnnulled;
 import org.restrictionledger.events.FineImposed;
-import org.restrictionledger.events.FinePaid;
 import org.restrictionledger.events.LedgerEvent;
-import org.restrictionledger.events.Money;
 import org.restrictionledger.events.RecordCorrected;
 import org.restrictionledger.events.RecordedEvent;
-import org.restrictionledger.events.RestrictionChanged;
 import org.restrictionledger.events.RestrictionImposed;
-import org.restrictionledger.events.RestrictionLifted;
 import org.restrictionledger.events.StreamId;
 import org.restrictionledger.events.command.ChangeRestriction;
 import org.restrictionledger.events.command.CorrectRecord;
@@ -26,9 +21,7 @@ import org.restrictionledger.events.status.Fine;
 import org.restrictionledger.events.status.StatusFold;
 import org.restrictionledger.events.status.StreamStatus;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,6 +58,16 @@ public final class Decider {
         if (future.isPresent()) {
             return reject(Decision.Code.FUTURE_DATE, future.get());
         }
+        try {
+            return rules(history, current, command, context);
+        } catch (ContractViolation broken) {
+            // The proposed event breaks a rule its contract type holds (a command from any producer, not only ingest).
+            return reject(code(broken), broken.getMessage());
+        }
+    }
+
+    private static Decision rules(List<RecordedEvent> history, StreamStatus current, LedgerCommand command,
+                                  Context context) {
         if (command instanceof ImposeRestriction c) {
             return impose(history, current, c);
         } else if (command instanceof ChangeRestriction c) {
@@ -91,8 +94,7 @@ public final class Decider {
             return reject(Decision.Code.DUPLICATE, "duplicate: " + describe(c.measure().name(), c.features()) + " is already active on "
                     + c.stream() + " since " + same.get().since().date() + " (restriction " + same.get().restrictionId() + ")");
         }
-        RestrictionImposed proposed = new RestrictionImposed(c.measure(), c.features(), c.authority(), c.legalBasis(),
-                c.reason(), c.effective(), c.sources());
+        RestrictionImposed proposed = c.proposedEvent();
         return c.repeat() ? accept(proposed) : unlessRecorded(history, proposed);
     }
 
@@ -146,8 +148,7 @@ public final class Decider {
             return reject(Decision.Code.OUT_OF_ORDER, "cannot change: the change (" + c.effective().date() + ") would take effect before the "
                     + "restriction took its current form (" + m.since().date() + ")");
         }
-        return accept(new RestrictionChanged(m.restrictionId(), c.direction(), c.measure(), c.features(), c.authority(),
-                c.legalBasis(), c.reason(), c.effective(), c.sources()));
+        return accept(c.proposedEvent(m.restrictionId()));
     }
 
     private static Decision lift(StreamStatus current, LiftRestriction c) {
@@ -160,26 +161,11 @@ public final class Decider {
             return reject(Decision.Code.OUT_OF_ORDER, "cannot lift: the lift (" + c.effective().date() + ") would take effect before the "
                     + "restriction it ends (" + m.since().date() + ")");
         }
-        return accept(new RestrictionLifted(m.restrictionId(), m.measure(), c.authority(), c.reason(), c.effective(),
-                c.sources()));
+        return accept(c.proposedEvent(m.restrictionId(), m.measure()));
     }
 
     private static Decision fine(List<RecordedEvent> history, ImposeFine c) {
-        if ((c.amount() == null) != (c.currency() == null)) {
-            return reject(Decision.Code.INVALID_AMOUNT, "a fine's amount and currency come together: give both, or neither when the amount is not known");
-        }
-        if (c.amount() != null) {
-            Optional<String> amount = amountProblem(c.amount());
-            if (amount.isPresent()) {
-                return reject(Decision.Code.INVALID_AMOUNT, amount.get());
-            }
-            Optional<String> currency = currencyProblem(c.currency());
-            if (currency.isPresent()) {
-                return reject(Decision.Code.UNKNOWN_CURRENCY, currency.get());
-            }
-        }
-        FineImposed proposed = new FineImposed(c.amount(), c.currency(), c.authority(), c.legalBasis(), c.reason(),
-                c.effective(), c.sources());
+        FineImposed proposed = c.proposedEvent();
         return c.repeat() ? accept(proposed) : unlessRecorded(history, proposed);
     }
 
@@ -198,9 +184,7 @@ public final class Decider {
             return reject(Decision.Code.OUT_OF_ORDER, "cannot " + verb + ": the fine was imposed on " + f.imposedOn().date() + ", after "
                     + c.effective().date());
         }
-        return accept(c.settlement() == SettleFine.Settlement.PAID
-                ? new FinePaid(c.fineId(), c.authority(), c.reason(), c.effective(), c.sources())
-                : new FineAnnulled(c.fineId(), c.authority(), c.reason(), c.effective(), c.sources()));
+        return accept(c.proposedEvent());
     }
 
     private static Decision promote(StreamStatus current, PromoteAlternative c) {
@@ -211,8 +195,7 @@ public final class Decider {
         if (c.replaces().contains(c.stream().platform())) {
             return reject(Decision.Code.INVALID, "a platform cannot be promoted as a replacement for itself");
         }
-        return accept(new AlternativePromoted(c.replaces(), c.services(), c.authority(), c.reason(), c.effective(),
-                c.sources()));
+        return accept(c.proposedEvent());
     }
 
     private static Decision correct(List<RecordedEvent> history, CorrectRecord c, Context context) {
@@ -244,27 +227,9 @@ public final class Decider {
             if (future.isPresent()) {
                 return reject(Decision.Code.FUTURE_DATE, future.get());
             }
-            if (c.amended() instanceof FineImposed f && f.amount() != null && amountProblem(f.amount()).isPresent()) {
-                return reject(Decision.Code.INVALID_AMOUNT, amountProblem(f.amount()).get());
-            }
+            // An amended fine's amount needs no check here: the event's constructor held it to the contract's rules.
         }
-        return accept(new RecordCorrected(c.targetEventId(), c.action(),
-                c.action() == RecordCorrected.Action.AMEND ? c.amended() : null, c.reason(), c.effective(), c.sources()));
-    }
-
-    /**
-     * What is wrong with a fine's amount, if anything: it is greater than zero and within the contract's bound of
-     * {@link Money#MAX_INTEGER_DIGITS} digits (a command from any producer, not only ingest, is held to it).
-     */
-    private static Optional<String> amountProblem(BigDecimal amount) {
-        if (amount.signum() <= 0) {
-            return Optional.of("a fine's amount must be greater than zero, was " + amount.toPlainString());
-        }
-        if (!Money.withinBounds(amount)) {
-            return Optional.of("a fine's amount has at most " + Money.MAX_INTEGER_DIGITS + " digits before the decimal point and "
-                    + Money.MAX_FRACTION_DIGITS + " after it");
-        }
-        return Optional.empty();
+        return accept(c.proposedEvent());
     }
 
     /** The active restriction a change or lift means, or why there is none. */
@@ -301,13 +266,13 @@ public final class Decider {
                 : Optional.empty();
     }
 
-    private static Optional<String> currencyProblem(String code) {
-        try {
-            Currency currency = Currency.getInstance(code);
-            return currency.getCurrencyCode().equals(code) ? Optional.empty() : Optional.of("unknown currency '" + code + "'");
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return Optional.of("unknown currency '" + code + "': expected an ISO 4217 code such as RUB, USD, EUR");
-        }
+    /** Which kind of rule a broken contract rule is, by the field it concerns. */
+    private static Decision.Code code(ContractViolation broken) {
+        return switch (broken.field()) {
+            case "amount" -> Decision.Code.INVALID_AMOUNT;
+            case "currency" -> Decision.Code.UNKNOWN_CURRENCY;
+            default -> Decision.Code.INVALID;
+        };
     }
 
     private static Decision accept(LedgerEvent event) {

@@ -201,6 +201,25 @@ class DeciderTest {
     }
 
     @Test
+    void aCommandWhoseEventBreaksARuleOfTheContractIsRejectedWithThatRulesKind() {
+        assertEquals(Decision.Code.INVALID_AMOUNT, code(fine("-5", "RUB")));
+        assertEquals(Decision.Code.INVALID_AMOUNT, code(fine("100", null)));
+        assertEquals(Decision.Code.INVALID_AMOUNT, code(fine("1" + "0".repeat(100), "RUB")));
+        assertEquals(Decision.Code.UNKNOWN_CURRENCY, code(fine("100", "ZZZ")));
+        assertEquals(Decision.Code.UNKNOWN_CURRENCY, code(fine("100", "rub")));
+        // A producer other than ingest may send features that no event may hold: refused, never recorded.
+        assertEquals(Decision.Code.INVALID, code(impose(Measure.FEATURE_LIMIT, FEB_12, "Voice Calls")));
+        assertTrue(rejected(impose(Measure.FEATURE_LIMIT, FEB_12, "Voice Calls")).startsWith("a feature is a lower-case word"));
+        record(new RestrictionImposed(Measure.FULL_BLOCK, List.of(), "A", null, null, day(2025, 1, 1), SOURCES));
+        assertEquals(Decision.Code.INVALID, code(change(Measure.FULL_BLOCK, null, FEB_12)), "a change to no measure");
+    }
+
+    private Decision.Code code(LedgerCommand command) {
+        Decision decision = decide(command);
+        return assertInstanceOf(Decision.Reject.class, decision, decision::toString).code();
+    }
+
+    @Test
     void aFineNeedsAPositiveAmountInAKnownCurrency() {
         assertEquals("a fine's amount must be greater than zero, was -5", rejected(fine("-5", "RUB")));
         assertEquals("a fine's amount must be greater than zero, was 0.00", rejected(fine("0.00", "RUB")));

@@ -1,4 +1,4 @@
-package org.restrictionledger.ingest.api;
+package org.restrictionledger.ingest.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * A report as analysts and partner systems submit it: free text where people write free text (country and platform
  * names), exact values where the ledger needs them. {@code ReportNormaliser} checks every field and answers all errors
- * at once. Which fields a type needs:
+ * at once. The HTTP layer reads bodies (JSON, CSV rows) into it; the domain owns it, so the domain needs nothing of HTTP. Which fields a type needs:
  * <ul>
  *   <li>{@code restriction.imposed}: measure (features for FEATURE_LIMIT)</li>
  *   <li>{@code restriction.changed}: fromMeasure or restrictionId, direction, measure (the new one), features</li>

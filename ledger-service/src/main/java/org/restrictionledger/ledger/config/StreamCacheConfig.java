@@ -1,0 +1,14 @@
+package org.restrictionledger.ledger.config;
+
+import io.smallrye.config.ConfigMapping;
+
+/**
+ * The streams' histories the ledger keeps in memory ({@code StreamCache}), so that deciding a command does not reload
+ * its stream. Default: {@code application.properties}.
+ */
+@ConfigMapping(prefix = "ledger.stream-cache")
+public interface StreamCacheConfig {
+
+    /** How many streams' histories are kept at most. */
+    int maxStreams();
+}
