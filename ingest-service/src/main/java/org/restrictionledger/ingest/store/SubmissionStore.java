@@ -107,24 +107,36 @@ public class SubmissionStore {
                 .setParameter(1, key).getResultStream().findFirst();
     }
 
-    /** Records the ledger's decision; a redelivered outcome writes the same values again. */
+    /**
+     * Records the ledger's decisions in one JDBC batch; a redelivered outcome writes the same values again. An outcome
+     * may come before its PENDING row (the command is published before the row is written): it is recorded from the
+     * outcome alone, and {@link #pending} fills in the rest.
+     */
     @Transactional
-    public void decided(CommandOutcome outcome) {
-        em.createNativeQuery("""
-                        INSERT INTO submissions (id, stream_id, report_type, status, received_at, decided_at,
-                                                 stream_version, event_ids, reason)
-                        VALUES (?1, ?2, 'unknown', ?3, ?4, ?4, ?5, CAST(?6 AS uuid[]), ?7)
-                        ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, decided_at = EXCLUDED.decided_at,
-                            stream_version = EXCLUDED.stream_version, event_ids = EXCLUDED.event_ids,
-                            reason = EXCLUDED.reason""")
-                .setParameter(1, outcome.commandId())
-                .setParameter(2, outcome.stream().toString())
-                .setParameter(3, outcome.decision().name())
-                .setParameter(4, outcome.decidedAt())
-                .setParameter(5, outcome.streamVersion())
-                .setParameter(6, outcome.eventIds().toArray(new UUID[0]))
-                .setParameter(7, outcome.reason())
-                .executeUpdate();
+    public void decided(List<CommandOutcome> outcomes) {
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    INSERT INTO submissions (id, stream_id, report_type, status, received_at, decided_at,
+                                             stream_version, event_ids, reason)
+                    VALUES (?, ?, 'unknown', ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, decided_at = EXCLUDED.decided_at,
+                        stream_version = EXCLUDED.stream_version, event_ids = EXCLUDED.event_ids,
+                        reason = EXCLUDED.reason""")) {
+                for (CommandOutcome outcome : outcomes) {
+                    Timestamp decidedAt = Timestamp.from(outcome.decidedAt());
+                    upsert.setObject(1, outcome.commandId());
+                    upsert.setString(2, outcome.stream().toString());
+                    upsert.setString(3, outcome.decision().name());
+                    upsert.setTimestamp(4, decidedAt);
+                    upsert.setTimestamp(5, decidedAt);
+                    upsert.setLong(6, outcome.streamVersion());
+                    upsert.setArray(7, connection.createArrayOf("uuid", outcome.eventIds().toArray()));
+                    upsert.setString(8, outcome.reason());
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+        });
     }
 
     public Optional<Submission> find(UUID id) {

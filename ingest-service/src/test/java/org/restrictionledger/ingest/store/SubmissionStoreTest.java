@@ -35,8 +35,8 @@ class SubmissionStoreTest {
         UUID id = UUID.randomUUID();
         Instant received = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<UUID> events = List.of(UUID.randomUUID(), UUID.randomUUID());
-        store.decided(CommandOutcome.accepted(id, new StreamId("RU", "race-" + id.toString().substring(0, 8)),
-                events, 1, received.plusMillis(5)));
+        store.decided(List.of(CommandOutcome.accepted(id, new StreamId("RU", "race-" + id.toString().substring(0, 8)),
+                events, 1, received.plusMillis(5))));
         store.pending(List.of(new SubmissionStore.Pending(id, "RU/race", "restriction.imposed", received,
                 "test-reporter")));
 

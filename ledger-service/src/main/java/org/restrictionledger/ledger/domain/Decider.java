@@ -68,22 +68,16 @@ public final class Decider {
 
     private static Decision rules(List<RecordedEvent> history, StreamStatus current, LedgerCommand command,
                                   Context context) {
-        if (command instanceof ImposeRestriction c) {
-            return impose(history, current, c);
-        } else if (command instanceof ChangeRestriction c) {
-            return change(current, c);
-        } else if (command instanceof LiftRestriction c) {
-            return lift(current, c);
-        } else if (command instanceof ImposeFine c) {
-            return fine(history, c);
-        } else if (command instanceof SettleFine c) {
-            return settle(current, c);
-        } else if (command instanceof PromoteAlternative c) {
-            return promote(current, c);
-        } else if (command instanceof CorrectRecord c) {
-            return correct(history, c, context);
-        }
-        throw new IllegalArgumentException("no rule for " + command.getClass().getSimpleName());
+        // Exhaustive over the sealed family: a new command type does not compile until it has its rule.
+        return switch (command) {
+            case ImposeRestriction c -> impose(history, current, c);
+            case ChangeRestriction c -> change(current, c);
+            case LiftRestriction c -> lift(current, c);
+            case ImposeFine c -> fine(history, c);
+            case SettleFine c -> settle(current, c);
+            case PromoteAlternative c -> promote(current, c);
+            case CorrectRecord c -> correct(history, c, context);
+        };
     }
 
     private static Decision impose(List<RecordedEvent> history, StreamStatus current, ImposeRestriction c) {

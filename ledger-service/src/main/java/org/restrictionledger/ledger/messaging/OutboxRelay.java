@@ -11,11 +11,11 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
+import org.restrictionledger.ledger.config.OutboxConfig;
 import org.restrictionledger.ledger.store.OutboxMessage;
 
 import java.nio.charset.StandardCharsets;
@@ -55,12 +55,11 @@ public class OutboxRelay {
 
     OutboxRelay(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048) MutinyEmitter<String> emitter,
                 EntityManager em, MeterRegistry registry,
-                @ConfigProperty(name = "ledger.outbox.batch-size", defaultValue = "500") int batchSize,
-                @ConfigProperty(name = "ledger.outbox.publish-timeout", defaultValue = "30s") Duration publishTimeout) {
+                OutboxConfig config) {
         this.emitter = emitter;
         this.em = em;
-        this.batchSize = batchSize;
-        this.publishTimeout = publishTimeout;
+        this.batchSize = config.batchSize();
+        this.publishTimeout = config.publishTimeout();
         Gauge.builder("ledger.outbox.backlog", backlog, AtomicLong::get)
                 .description("outbox rows not yet published, as of the last tick").register(registry);
         this.publishLatency = Timer.builder("ledger.outbox.publish.latency")
@@ -79,7 +78,7 @@ public class OutboxRelay {
     }
 
     /** The safety net: rows left by a failed publish or a crash go out on the next tick. */
-    @Scheduled(every = "${ledger.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${ledger.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         wakeUp();

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.restrictionledger.events.CloudEvents;
 import org.restrictionledger.events.CommandOutcome;
 import org.restrictionledger.events.EventSchemas;
@@ -14,6 +13,7 @@ import org.restrictionledger.events.checkpoint.Checkpoint;
 import org.restrictionledger.events.json.Json;
 import org.restrictionledger.events.status.StatusFold;
 import org.restrictionledger.events.status.StreamStatus;
+import org.restrictionledger.ledger.config.CloudEventsConfig;
 import org.restrictionledger.ledger.config.ContractConfig;
 import org.restrictionledger.support.messaging.Failure;
 
@@ -45,9 +45,8 @@ public class Outbox {
     private final ContractConfig contract;
     private final EntityManager em;
 
-    Outbox(@ConfigProperty(name = "ledger.cloudevents.source", defaultValue = "/restriction-ledger/ledger-service") String source,
-           ContractConfig contract, EntityManager em) {
-        this.source = source;
+    Outbox(CloudEventsConfig cloudEvents, ContractConfig contract, EntityManager em) {
+        this.source = cloudEvents.source();
         this.contract = contract;
         this.em = em;
     }

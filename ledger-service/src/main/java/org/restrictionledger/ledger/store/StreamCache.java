@@ -1,9 +1,9 @@
 package org.restrictionledger.ledger.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.restrictionledger.events.RecordedEvent;
 import org.restrictionledger.events.status.StreamFold;
+import org.restrictionledger.ledger.config.StreamCacheConfig;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +28,8 @@ public class StreamCache {
 
     private final Map<String, Cached> streams;
 
-    StreamCache(@ConfigProperty(name = "ledger.stream-cache.max-streams") int maxStreams) {
+    StreamCache(StreamCacheConfig config) {
+        int maxStreams = config.maxStreams();
         this.streams = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
