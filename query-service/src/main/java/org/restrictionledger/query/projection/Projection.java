@@ -8,15 +8,18 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.restrictionledger.events.RecordedEvent;
+import org.restrictionledger.events.StreamId;
+import org.restrictionledger.events.json.Json;
 import org.restrictionledger.events.status.StreamFold;
 import org.restrictionledger.events.status.StreamStatus;
-
-import org.restrictionledger.events.StreamId;
 import org.restrictionledger.query.webhooks.WebhookOutbox;
 import org.restrictionledger.support.messaging.Traces;
 
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -99,8 +102,7 @@ public class Projection {
         lastOfPartition.values().forEach(r -> recordOffset(r.partition(), r.offset(), r.event().recordedAt()));
 
         Set<UUID> known = known(batch);
-        Map<String, PlatformStatusRow> rows = new HashMap<>();
-        PlatformStatusRow.<PlatformStatusRow>list("streamId IN ?1", streams).forEach(row -> rows.put(row.streamId, row));
+        Map<String, Long> stored = projectedVersions(streams);
         Map<String, StreamFold> folds = new HashMap<>();
         List<ProjectedEvent> inserted = new ArrayList<>();
         List<StatusChange> changes = new ArrayList<>();
@@ -117,7 +119,7 @@ public class Projection {
                 LOG.debugf("event %s of %s v%d already projected", event.eventId(), event.stream(), event.streamVersion());
                 continue;
             }
-            StreamFold fold = folds.computeIfAbsent(stream, s -> fold(event.stream(), rows.get(s)));
+            StreamFold fold = folds.computeIfAbsent(stream, s -> fold(event.stream(), stored.get(s)));
             long projected = fold.lastVersion();
             if (event.streamVersion() != projected + 1) {
                 gaps.increment();
@@ -138,16 +140,7 @@ public class Projection {
                         event.stream(), event.streamVersion(), status.status()));
             }
         }
-        folds.forEach((stream, fold) -> {
-            PlatformStatusRow row = rows.get(stream);
-            if (row == null) {
-                row = new PlatformStatusRow();
-                row.update(fold.status());
-                row.persist();
-            } else {
-                row.update(fold.status());
-            }
-        });
+        writeStatuses(folds.values().stream().map(StreamFold::status).toList());
         ProjectedEvent.insertAll(em, inserted);
         StatusChange.insertAll(em, changes);
         webhooks.enqueue(em, outgoing);
@@ -165,13 +158,48 @@ public class Projection {
     }
 
     /** The stream as projected: from the cache while it ends at the stored version, else folded from the table. */
-    private StreamFold fold(StreamId stream, PlatformStatusRow row) {
-        StreamFold cached = cache.take(stream.toString(), row == null ? 0 : row.version);
+    private StreamFold fold(StreamId stream, Long projectedVersion) {
+        StreamFold cached = cache.take(stream.toString(), projectedVersion == null ? 0 : projectedVersion);
         if (cached != null) {
             return cached;
         }
         // A stream's first events and its status row commit together (here and in a rebuild): no row, no events.
-        return row == null ? new StreamFold(stream) : StreamFold.of(stream, ProjectedEvent.ofStream(stream));
+        return projectedVersion == null ? new StreamFold(stream) : StreamFold.of(stream, ProjectedEvent.ofStream(stream));
+    }
+
+    /** The projected version of each of these streams that has a status row. */
+    private Map<String, Long> projectedVersions(Set<String> streams) {
+        Map<String, Long> versions = new HashMap<>();
+        for (Object row : em.createNativeQuery(
+                        "SELECT stream_id, version FROM platform_status WHERE stream_id = ANY(CAST(?1 AS text[]))")
+                .setParameter(1, streams.toArray(String[]::new)).getResultList()) {
+            Object[] columns = (Object[]) row;
+            versions.put((String) columns[0], ((Number) columns[1]).longValue());
+        }
+        return versions;
+    }
+
+    /** Writes the streams' statuses, a new stream's row or an existing one's, in one JDBC batch. */
+    private void writeStatuses(List<StreamStatus> statuses) {
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement upsert = c.prepareStatement("""
+                    INSERT INTO platform_status (stream_id, country, platform, status, version, last_change, document)
+                    VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb))
+                    ON CONFLICT (stream_id) DO UPDATE SET status = EXCLUDED.status, version = EXCLUDED.version,
+                        last_change = EXCLUDED.last_change, document = EXCLUDED.document""")) {
+                for (StreamStatus status : statuses) {
+                    upsert.setString(1, status.stream().toString());
+                    upsert.setString(2, status.stream().country());
+                    upsert.setString(3, status.stream().platform());
+                    upsert.setString(4, status.status().name());
+                    upsert.setLong(5, status.version());
+                    upsert.setTimestamp(6, status.lastChange() == null ? null : Timestamp.from(status.lastChange()));
+                    upsert.setString(7, Json.write(status));
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+        });
     }
 
     private void cacheOnCommit(Map<String, StreamFold> folds) {
