@@ -16,7 +16,7 @@ import java.util.function.Function;
  * answer): a page ends at the sort key of its last item, and the next page starts strictly after that key, whatever
  * was added or changed in between, so pages never repeat or skip an item. The cursor is opaque to clients: base64url
  * of the key's parts separated by {@code |}. A cursor this API did not give (or gave for another list) is a 400
- * problem naming {@code cursor}; a limit out of range one naming {@code limit}.
+ * problem naming {@code cursor}. Page sizes are read at the edge (at most {@link #MAX_LIMIT}).
  */
 public final class Keyset {
 
