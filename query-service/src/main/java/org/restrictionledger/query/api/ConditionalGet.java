@@ -9,7 +9,6 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
-import org.restrictionledger.events.StreamId;
 import org.restrictionledger.events.catalog.Countries;
 import org.restrictionledger.events.catalog.Platform;
 import org.restrictionledger.events.catalog.Platforms;
@@ -126,15 +125,10 @@ public class ConditionalGet {
         return versions.world();
     }
 
+    /** The mark of a country and/or a platform named in the URL; null when the platform's name resolves to nothing. */
     private Versions.Mark scope(String country, String platform) {
         String slug = platform == null ? null : Platforms.resolve(platform).map(Platform::slug).orElse(null);
-        if (platform != null && slug == null) {
-            return null;
-        }
-        if (country != null && slug != null) {
-            return versions.stream(new StreamId(country, slug).toString());
-        }
-        return country != null ? versions.country(country) : slug != null ? versions.platform(slug) : versions.world();
+        return platform != null && slug == null ? null : versions.scope(country, slug);
     }
 
     /** A read-your-writes request for a version the marks have not reached yet: it must see the body. */

@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -23,11 +22,13 @@ import org.restrictionledger.events.StreamId;
 import org.restrictionledger.events.catalog.Countries;
 import org.restrictionledger.events.status.ActiveMeasure;
 import org.restrictionledger.events.status.StreamStatus;
-import org.restrictionledger.query.projection.ReadModel;
+import org.restrictionledger.query.read.MinVersionConfig;
+import org.restrictionledger.query.read.ReadModel;
+import org.restrictionledger.support.input.Streams;
+import org.restrictionledger.support.input.Values;
 import org.restrictionledger.support.problem.Problem;
 import org.restrictionledger.support.problem.ProblemException;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -60,12 +61,11 @@ public class CountryResource {
             """;
 
     private final ReadModel readModel;
-    private final Duration minVersionWait;
+    private final MinVersionConfig minVersionConfig;
 
-    CountryResource(ReadModel readModel,
-                    @ConfigProperty(name = "query.min-version.max-wait", defaultValue = "5s") Duration minVersionWait) {
+    CountryResource(ReadModel readModel, MinVersionConfig minVersionConfig) {
         this.readModel = readModel;
-        this.minVersionWait = minVersionWait;
+        this.minVersionConfig = minVersionConfig;
     }
 
     public record CountryPlatforms(String country, String countryName, LocalDate asOf, Instant knownAt,
@@ -87,7 +87,7 @@ public class CountryResource {
             @QueryParam("knownAt") String knownAt,
             @Parameter(description = "json (default) or csv; Accept: text/csv works too") @QueryParam("format") String format,
             @Context HttpHeaders headers) {
-        String code = Params.country(country);
+        String code = Streams.country(country);
         ReadModel.When when = Params.when(asOf, knownAt);
         List<StreamStatus> statuses = readModel.country(code, when);
         if (Params.csv(format, headers)) {
@@ -120,31 +120,16 @@ public class CountryResource {
                     + "stream version, e.g. the streamVersion of your ACCEPTED submission")
             @QueryParam("minVersion") String minVersion,
             @Parameter(description = "the same as minVersion, as a header") @HeaderParam("X-Min-Version") String minVersionHeader) {
-        Long wanted = minVersion != null ? Params.number("minVersion", minVersion, 1, Long.MAX_VALUE)
-                : Params.number("X-Min-Version", minVersionHeader, 1, Long.MAX_VALUE);
-        StreamId stream = new StreamId(Params.country(country), Params.platform(platform));
-        if (wanted != null) {
-            awaitVersion(stream, wanted);
+        Long wanted = minVersion != null ? Values.number("minVersion", minVersion, 1, Long.MAX_VALUE)
+                : Values.number("X-Min-Version", minVersionHeader, 1, Long.MAX_VALUE);
+        StreamId stream = Streams.stream(country, platform);
+        if (wanted != null && !readModel.awaitVersion(stream, wanted, minVersionConfig.maxWait())) {
+            throw new ProblemException(Problem.of(503, "not-yet-projected", "Not yet projected",
+                    stream + " is projected up to v" + readModel.version(stream) + ", not yet v" + wanted
+                            + "; retry shortly"), 1);
         }
         return readModel.stream(stream, Params.when(asOf, knownAt))
                 .orElseThrow(() -> ProblemException.notFound("no record of " + stream.platform() + " in " + stream.country()));
-    }
-
-    private void awaitVersion(StreamId stream, long wanted) {
-        long deadline = System.nanoTime() + minVersionWait.toNanos();
-        while (readModel.version(stream) < wanted) {
-            if (System.nanoTime() > deadline) {
-                throw new ProblemException(Problem.of(503, "not-yet-projected", "Not yet projected",
-                        stream + " is projected up to v" + readModel.version(stream) + ", not yet v" + wanted
-                                + "; retry shortly"), 1);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 
     static void row(Csv.Rows rows, StreamStatus s) {

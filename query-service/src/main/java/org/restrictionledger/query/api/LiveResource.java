@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.restrictionledger.query.live.ChangeFeed;
 import org.restrictionledger.query.live.LiveConfig;
+import org.restrictionledger.support.input.Values;
 import org.restrictionledger.support.problem.Excerpt;
 import org.restrictionledger.support.problem.Problem;
 import org.restrictionledger.support.problem.ProblemException;
@@ -103,7 +104,7 @@ public class LiveResource {
     private static long parse(String name, String id) {
         Long seq;
         try {
-            seq = Params.number(name, id, 0, Long.MAX_VALUE);
+            seq = Values.number(name, id, 0, Long.MAX_VALUE);
         } catch (ProblemException e) {
             throw ProblemException.invalid(name, "'" + Excerpt.of(id) + "' is not an id this stream sent");
         }

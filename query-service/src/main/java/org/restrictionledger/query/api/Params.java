@@ -2,18 +2,17 @@ package org.restrictionledger.query.api;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import org.restrictionledger.events.catalog.Countries;
-import org.restrictionledger.events.catalog.Platforms;
-import org.restrictionledger.query.projection.ReadModel;
+import org.restrictionledger.query.read.Keyset;
+import org.restrictionledger.query.read.ReadModel;
+import org.restrictionledger.support.input.Values;
 import org.restrictionledger.support.problem.Excerpt;
 import org.restrictionledger.support.problem.ProblemException;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-
-/** Reading the query parameters every endpoint shares; a bad one is a 400 that names it, an unknown name a 404. */
+/**
+ * The query parameters every endpoint shares, read as every edge reads them (service-support's {@code Values} for
+ * dates, instants, numbers and enums, {@code Streams} for country and platform names): a bad one is a 400 that names
+ * it, an unknown country or platform a 404.
+ */
 final class Params {
 
     static final String CSV = "text/csv";
@@ -23,60 +22,13 @@ final class Params {
     private Params() {
     }
 
-    /** An ISO country code, English name or alias, in any case. */
-    static String country(String text) {
-        return Countries.resolve(text).orElseThrow(() -> ProblemException.notFound("unknown country '" + Excerpt.of(text) + "'"));
-    }
-
-    /** A platform slug, name or alias, in any case. */
-    static String platform(String text) {
-        return Platforms.resolve(text).orElseThrow(() -> ProblemException.notFound("unknown platform '" + Excerpt.of(text) + "'")).slug();
-    }
-
-    static LocalDate date(String name, String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(name, "'" + Excerpt.of(text) + "' is not a date like 2026-02-12");
-        }
-    }
-
-    static Instant instant(String name, String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(name, "'" + Excerpt.of(text) + "' is not an RFC 3339 instant like 2026-02-12T10:00:00Z");
-        }
-    }
-
-    /**
-     * A whole number parameter (query or header): a bad one is a 400 that names it, never the 404 that JAX-RS gives a
-     * query parameter it cannot convert.
-     */
-    static Long number(String name, String text, long min, long max) {
-        if (text == null) {
-            return null;
-        }
-        long value;
-        try {
-            value = Long.parseLong(text.strip());
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid(name, "'" + Excerpt.of(text) + "' is not a whole number");
-        }
-        if (value < min || value > max) {
-            throw ProblemException.invalid(name, "between " + min + " and " + max + ", was " + value);
-        }
-        return value;
+    /** The page size asked for: 1 to {@link Keyset#MAX_LIMIT}, {@code defaultLimit} when not given. */
+    static int limit(String text, int defaultLimit) {
+        return text == null ? defaultLimit : Values.number("limit", text, 1, Keyset.MAX_LIMIT).intValue();
     }
 
     static ReadModel.When when(String asOf, String knownAt) {
-        return new ReadModel.When(date("asOf", asOf), instant("knownAt", knownAt));
+        return new ReadModel.When(Values.date("asOf", asOf), Values.instant("knownAt", knownAt));
     }
 
     /** CSV when asked for by {@code ?format=csv} or {@code Accept: text/csv}; JSON otherwise. */

@@ -21,13 +21,12 @@ import org.restrictionledger.query.webhooks.DeliveryView;
 import org.restrictionledger.query.webhooks.Subscription;
 import org.restrictionledger.query.webhooks.SubscriptionRequest;
 import org.restrictionledger.query.webhooks.Subscriptions;
+import org.restrictionledger.support.input.Values;
 import org.restrictionledger.support.problem.Excerpt;
 import org.restrictionledger.support.problem.ProblemException;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -40,7 +39,10 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class WebhookResource {
 
-    private static final Set<String> STATES = Set.of("PENDING", "DELIVERED", "FAILED");
+    /** The states a delivery can be in, as the delivery log filters them. */
+    private enum DeliveryState {
+        PENDING, DELIVERED, FAILED
+    }
 
     private final Subscriptions subscriptions;
 
@@ -145,11 +147,9 @@ public class WebhookResource {
             @Parameter(description = "PENDING, DELIVERED or FAILED (given up); all when absent") @QueryParam("state") String state,
             @Parameter(description = "At most this many deliveries, 1 to 500 (100)") @QueryParam("limit") String limit) {
         UUID subscription = id(id);
-        String wanted = state == null ? null : state.strip().toUpperCase(Locale.ROOT);
-        if (wanted != null && !STATES.contains(wanted)) {
-            throw ProblemException.invalid("state", "PENDING, DELIVERED or FAILED, not '" + Excerpt.of(state) + "'");
-        }
-        Long max = Params.number("limit", limit, 1, 500);
+        DeliveryState parsed = Values.enumValue("state", state, DeliveryState.class);
+        String wanted = parsed == null ? null : parsed.name();
+        Long max = Values.number("limit", limit, 1, 500);
         if (subscriptions.find(subscription).isEmpty()) {
             throw notFound(id);
         }

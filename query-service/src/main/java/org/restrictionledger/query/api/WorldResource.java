@@ -16,25 +16,19 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.restrictionledger.events.Money;
-import org.restrictionledger.events.catalog.Countries;
 import org.restrictionledger.events.catalog.Platform;
 import org.restrictionledger.events.catalog.Platforms;
-import org.restrictionledger.events.status.Fine;
 import org.restrictionledger.events.status.Status;
 import org.restrictionledger.events.status.StreamStatus;
-import org.restrictionledger.query.projection.ReadModel;
+import org.restrictionledger.query.read.CountrySummaries;
+import org.restrictionledger.query.read.CountrySummaries.CountrySummary;
+import org.restrictionledger.query.read.Keyset;
+import org.restrictionledger.query.read.ReadModel;
+import org.restrictionledger.support.input.Streams;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /** The world views: every country at a glance, and where one platform is restricted. */
 @Path("/api/v1")
@@ -50,14 +44,11 @@ public class WorldResource {
     static final String CURSOR = "nextCursor of the previous page";
 
     private final ReadModel readModel;
+    private final CountrySummaries summaries;
 
-    WorldResource(ReadModel readModel) {
+    WorldResource(ReadModel readModel, CountrySummaries summaries) {
         this.readModel = readModel;
-    }
-
-    /** One country at a glance. */
-    public record CountrySummary(String country, String countryName, int platforms, Map<Status, Integer> byStatus,
-                                 int promoted, int fines, List<Money> fineTotals, Instant lastChange) {
+        this.summaries = summaries;
     }
 
     /** @param nextCursor where the next page starts ({@code ?cursor=}); null on the last page */
@@ -87,13 +78,10 @@ public class WorldResource {
     public Response countries(@Parameter(description = PAGE_SIZE) @QueryParam("limit") String limit,
                               @Parameter(description = CURSOR) @QueryParam("cursor") String cursor,
                               @QueryParam("format") String format, @Context HttpHeaders headers) {
-        Map<String, List<StreamStatus>> byCountry = readModel.all().stream()
-                .collect(Collectors.groupingBy(s -> s.stream().country(), TreeMap::new, Collectors.toList()));
-        List<CountrySummary> summaries = new ArrayList<>();
-        byCountry.forEach((code, statuses) -> summaries.add(summary(code, statuses)));
+        List<CountrySummary> countries = summaries.now();
         boolean csv = Params.csv(format, headers);
-        Keyset.Slice<CountrySummary> page = Keyset.slice(summaries, c -> List.of(c.country()), 1, cursor,
-                csv ? Integer.MAX_VALUE : Keyset.limit(limit, DEFAULT_LIMIT));
+        Keyset.Slice<CountrySummary> page = Keyset.slice(countries, c -> List.of(c.country()), 1, cursor,
+                csv ? Integer.MAX_VALUE : Params.limit(limit, DEFAULT_LIMIT));
         if (csv) {
             return Csv.export("countries", COUNTRY_CSV_COLUMNS, rows -> page.items().forEach(c -> rows.row(c.country(),
                     c.countryName(), c.platforms(), c.byStatus().get(Status.BLOCKED), c.byStatus().get(Status.RESTRICTED),
@@ -124,12 +112,12 @@ public class WorldResource {
                                       @Parameter(description = CURSOR) @QueryParam("cursor") String cursor,
                                       @QueryParam("format") String format,
                                       @Context HttpHeaders headers) {
-        String slug = Params.platform(platform);
+        String slug = Streams.platform(platform);
         Platform p = Platforms.resolve(slug).orElseThrow();
         ReadModel.When when = Params.when(asOf, knownAt);
         boolean csv = Params.csv(format, headers);
         Keyset.Slice<StreamStatus> page = Keyset.slice(readModel.platform(slug, when), s -> List.of(s.stream().country()),
-                1, cursor, csv ? Integer.MAX_VALUE : Keyset.limit(limit, DEFAULT_LIMIT));
+                1, cursor, csv ? Integer.MAX_VALUE : Params.limit(limit, DEFAULT_LIMIT));
         if (csv) {
             // The status page links this for its platform table.
             return Csv.export("countries-" + slug, CountryResource.CSV_COLUMNS,
@@ -137,19 +125,5 @@ public class WorldResource {
         }
         return Response.ok(new PlatformCountries(slug, p.name(), p.owner(), when.asOf(), when.knownAt(), page.items(),
                 page.nextCursor()), MediaType.APPLICATION_JSON).build();
-    }
-
-    private static CountrySummary summary(String code, List<StreamStatus> statuses) {
-        Map<Status, Integer> byStatus = new EnumMap<>(Status.class);
-        for (Status s : Status.values()) {
-            byStatus.put(s, (int) statuses.stream().filter(x -> x.status() == s).count());
-        }
-        List<Fine> fines = statuses.stream().flatMap(s -> s.fines().stream())
-                .filter(f -> f.state() != Fine.State.ANNULLED).toList();
-        return new CountrySummary(code, Countries.nameOf(code), statuses.size(), byStatus,
-                (int) statuses.stream().filter(StreamStatus::promoted).count(), fines.size(),
-                Money.totals(fines.stream().map(Fine::amount).filter(Objects::nonNull).toList()),
-                statuses.stream().map(StreamStatus::lastChange).filter(Objects::nonNull)
-                        .max(Comparator.naturalOrder()).orElse(null));
     }
 }

@@ -1,31 +1,28 @@
 package org.restrictionledger.query.live;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** The live feed: how the change log is read once per instance and passed on to every open event stream. */
+/**
+ * The live feed: how the change log is read once per instance and passed on to every open event stream
+ * ({@code query.stream.*}). The defaults are in application.properties, and only there.
+ */
 @ConfigMapping(prefix = "query.stream")
 public interface LiveConfig {
 
     /** How often the one shared poller reads the change log (and how often ETags follow it). */
-    @WithDefault("0.5s")
     Duration pollInterval();
 
     /** Changes read per query of the change log; a full page is followed at once by the next. */
-    @WithDefault("500")
     int batchSize();
 
     /** How long an open stream may stay silent before it gets a comment line, so proxies do not cut it. */
-    @WithDefault("15s")
     Duration heartbeatInterval();
 
     /** The reconnection delay sent as {@code retry:} when a stream opens. */
-    @WithDefault("3s")
     Duration retry();
 
     /** How many of the latest changes stay in memory for streams that fall behind; older ones come from the store. */
-    @WithDefault("10000")
     int window();
 }

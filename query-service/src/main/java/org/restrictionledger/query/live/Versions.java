@@ -65,4 +65,18 @@ public class Versions {
     public Mark world() {
         return world;
     }
+
+    /**
+     * The latest change of what a body about a country and/or a platform covers: the one stream when both are given,
+     * the country's or the platform's streams when one is, the world's when neither is.
+     *
+     * @param country  an ISO code, or null
+     * @param platform a platform slug, or null
+     */
+    public Mark scope(String country, String platform) {
+        if (country != null && platform != null) {
+            return stream(country + "/" + platform);
+        }
+        return country != null ? country(country) : platform != null ? platform(platform) : world();
+    }
 }

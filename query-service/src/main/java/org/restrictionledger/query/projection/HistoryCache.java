@@ -1,7 +1,6 @@
 package org.restrictionledger.query.projection;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.restrictionledger.events.status.StreamFold;
 
 import java.util.LinkedHashMap;
@@ -22,7 +21,8 @@ public class HistoryCache {
 
     private final Map<String, StreamFold> streams;
 
-    HistoryCache(@ConfigProperty(name = "query.projection.history-cache.max-streams") int maxStreams) {
+    HistoryCache(ProjectionConfig config) {
+        int maxStreams = config.historyCache().maxStreams();
         this.streams = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, StreamFold> eldest) {

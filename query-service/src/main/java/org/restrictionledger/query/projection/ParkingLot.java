@@ -185,7 +185,7 @@ public class ParkingLot {
                 .setParameter(1, stream).setParameter(2, reason).executeUpdate();
     }
 
-    @Scheduled(every = "${query.projection.lag-interval:5s}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Scheduled(every = "${query.projection.lag-interval}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void count() {
         parked.set(((Number) em.createNativeQuery("SELECT count(*) FROM parked_streams").getSingleResult()).longValue());

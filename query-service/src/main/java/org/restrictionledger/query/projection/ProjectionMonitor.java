@@ -67,7 +67,7 @@ public class ProjectionMonitor {
         return progressedAt;
     }
 
-    @Scheduled(every = "${query.projection.lag-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${query.projection.lag-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public void refresh() {
         try {

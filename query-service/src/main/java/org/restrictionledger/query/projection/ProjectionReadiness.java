@@ -1,7 +1,6 @@
 package org.restrictionledger.query.projection;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -22,11 +21,10 @@ public class ProjectionReadiness implements HealthCheck {
     private final ParkingLot parking;
     private final Duration stallAfter;
 
-    ProjectionReadiness(ProjectionMonitor monitor, ParkingLot parking,
-                        @ConfigProperty(name = "query.projection.stall-after", defaultValue = "2m") Duration stallAfter) {
+    ProjectionReadiness(ProjectionMonitor monitor, ParkingLot parking, ProjectionConfig config) {
         this.monitor = monitor;
         this.parking = parking;
-        this.stallAfter = stallAfter;
+        this.stallAfter = config.stallAfter();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.restrictionledger.query.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
 import org.restrictionledger.events.AlternativePromoted;
 import org.restrictionledger.events.FineAnnulled;
 import org.restrictionledger.events.FineImposed;
@@ -13,20 +12,21 @@ import org.restrictionledger.events.RestrictionChanged;
 import org.restrictionledger.events.RestrictionImposed;
 import org.restrictionledger.events.RestrictionLifted;
 import org.restrictionledger.events.catalog.Countries;
-import org.restrictionledger.events.json.Json;
 import org.restrictionledger.events.status.Fine;
 import org.restrictionledger.events.status.Status;
 import org.restrictionledger.events.status.StreamStatus;
-import org.restrictionledger.query.api.TimelineResource;
-import org.restrictionledger.query.projection.ReadModel;
+import org.restrictionledger.query.read.EventFields;
+import org.restrictionledger.query.read.ReadModel;
+import org.restrictionledger.query.read.Timeline;
 
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * Builds the country page: statuses from the read model, the timeline from the timeline API's own query (one page
- * of {@link #TIMELINE_LIMIT}, the rest in its CSV), so the page and the API cannot disagree.
+ * Builds the country page: statuses from the read model, the timeline from the read model's {@link Timeline}, the one
+ * the timeline API reads too (one page of {@link #TIMELINE_LIMIT}, the rest in its CSV), so the page and the API
+ * cannot disagree.
  */
 @ApplicationScoped
 public class CountryView {
@@ -34,9 +34,9 @@ public class CountryView {
     static final int TIMELINE_LIMIT = 500;
 
     private final ReadModel readModel;
-    private final TimelineResource timeline;
+    private final Timeline timeline;
 
-    CountryView(ReadModel readModel, TimelineResource timeline) {
+    CountryView(ReadModel readModel, Timeline timeline) {
         this.readModel = readModel;
         this.timeline = timeline;
     }
@@ -65,7 +65,8 @@ public class CountryView {
         List<Money> outstanding = Money.totals(statuses.stream()
                 .flatMap(s -> s.fineSummary().outstanding().stream()).toList());
 
-        TimelineResource.Page page = (TimelineResource.Page) timelinePage(code, asOf).getEntity();
+        // The timeline up to the day shown: what was known to have taken effect by then.
+        Timeline.Page page = timeline.page(new Timeline.Filter(code, null, null, asOf, null, null), TIMELINE_LIMIT);
         String api = "/api/v1/countries/" + code;
         String asOfParam = asOf == null ? "" : "&asOf=" + asOf;
         return new CountryPage(code, Countries.nameOf(code), StatusLabel.of(statuses.isEmpty() ? null : worst),
@@ -78,27 +79,20 @@ public class CountryView {
                 after);
     }
 
-    /** The API's timeline up to the day shown: what was known to have taken effect by then. */
-    private Response timelinePage(String code, LocalDate asOf) {
-        return timeline.timeline(code, null, null, asOf == null ? null : asOf.toString(), null,
-                Integer.toString(TIMELINE_LIMIT), null,
-                "json", null);
-    }
-
     private static CountryPage.FineRow fineRow(String platform, Fine f) {
         return new CountryPage.FineRow(platform, f.amount() == null ? "amount not reported" : Text.money(f.amount()),
                 Text.label(f.state()), Text.effective(f.imposedOn()), Text.effective(f.settledOn()), f.authority(),
                 f.reason(), Details.sources(f.sources()));
     }
 
-    private static CountryPage.Event event(TimelineResource.Entry e) {
+    private static CountryPage.Event event(Timeline.Entry e) {
         LedgerEvent event = e.event();
-        TimelineResource.CorrectedBy by = e.correctedBy();
+        Timeline.CorrectedBy by = e.correctedBy();
         String note = by == null ? null : (by.action() == RecordCorrected.Action.RETRACT ? "Retracted" : "Amended")
                 + " by a later correction: " + by.reason()
                 + (by.amended() == null ? "" : ". Now reads: " + summary(by.amended()) + " (" + Text.effective(by.amended().effective()) + ")");
         return new CountryPage.Event(Text.effective(event.effective()), Text.platformName(e.platform()),
-                typeLabel(event), summary(event), field(event, "authority"), field(event, "reason"), Details.sources(event.sources()),
+                typeLabel(event), summary(event), EventFields.authority(event), EventFields.reason(event), Details.sources(event.sources()),
                 Text.recorded(e.recordedAt()), event instanceof RecordCorrected, note,
                 by != null && by.action() == RecordCorrected.Action.RETRACT);
     }
@@ -139,10 +133,5 @@ public class CountryView {
 
     private static String features(List<String> features) {
         return features.isEmpty() ? "" : " (" + Text.features(features) + ")";
-    }
-
-    /** A field that several event types carry ({@code authority}, {@code reason}), read from the event as published. */
-    private static String field(LedgerEvent event, String name) {
-        return Json.mapper().valueToTree(event).path(name).asText(null);
     }
 }

@@ -1,14 +1,14 @@
 package org.restrictionledger.query.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.restrictionledger.events.Money;
 import org.restrictionledger.events.catalog.Countries;
 import org.restrictionledger.events.catalog.Platform;
 import org.restrictionledger.events.status.Status;
 import org.restrictionledger.events.status.StreamStatus;
-import org.restrictionledger.query.projection.ReadModel;
+import org.restrictionledger.query.read.CountrySummaries;
+import org.restrictionledger.query.read.CountrySummaries.CountrySummary;
+import org.restrictionledger.query.read.ReadModel;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +16,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -124,12 +123,9 @@ public class WorldView {
                 .sorted(Comparator.comparing(StreamStatus::status).thenComparing(s -> Text.platformName(s.stream().platform())))
                 .map(s -> new WorldPage.Chip(Text.platformName(s.stream().platform()), StatusLabel.of(s.status())))
                 .toList();
-        List<Money> totals = Money.totals(statuses.stream().flatMap(s -> s.fineSummary().totals().stream()).toList());
-        Instant last = statuses.stream().map(StreamStatus::lastChange).filter(Objects::nonNull)
-                .max(Comparator.naturalOrder()).orElse(null);
-        return new WorldPage.CountryRow(code, Countries.nameOf(code), query.country(code), StatusLabel.of(worst), chips,
-                statuses.stream().mapToInt(s -> s.fineSummary().count()).sum(), String.join("; ", Text.money(totals)),
-                Text.recorded(last));
+        CountrySummary summary = CountrySummaries.summary(code, statuses);
+        return new WorldPage.CountryRow(code, summary.countryName(), query.country(code), StatusLabel.of(worst), chips,
+                summary.fines(), String.join("; ", Text.money(summary.fineTotals())), Text.recorded(summary.lastChange()));
     }
 
     private static Comparator<WorldPage.CountryRow> order(WorldQuery.Sort sort) {

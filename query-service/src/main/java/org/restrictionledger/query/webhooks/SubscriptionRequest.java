@@ -13,6 +13,7 @@ import org.restrictionledger.events.Text;
 import org.restrictionledger.events.catalog.Countries;
 import org.restrictionledger.events.catalog.Platforms;
 import org.restrictionledger.events.status.Status;
+import org.restrictionledger.support.input.Values;
 import org.restrictionledger.support.problem.Excerpt;
 import org.restrictionledger.support.problem.FieldError;
 import org.restrictionledger.support.problem.Problem;
@@ -22,7 +23,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -104,8 +104,9 @@ public record SubscriptionRequest(
                 "an ISO 3166 country code or name");
         List<String> slugs = each("platforms", platforms, errors,
                 text -> Platforms.resolve(text).map(p -> p.slug()).orElse(null), "a platform slug or name");
-        List<String> names = each("statuses", statuses, errors, SubscriptionRequest::status,
-                "one of " + Arrays.stream(Status.values()).map(Enum::name).collect(Collectors.joining(", ")));
+        List<String> names = each("statuses", statuses, errors,
+                text -> Values.enumConstant(Status.class, text).map(Enum::name).orElse(null),
+                "one of " + Values.names(Status.class));
         if (!errors.isEmpty()) {
             throw invalid(errors);
         }
@@ -145,14 +146,6 @@ public record SubscriptionRequest(
             errors.add(new FieldError("url", "not a URL: " + Excerpt.of(e.getReason())));
         }
         return null;
-    }
-
-    private static String status(String text) {
-        try {
-            return Status.valueOf(text.strip().toUpperCase(Locale.ROOT)).name();
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private static List<String> each(String field, List<String> values, List<FieldError> errors,

@@ -11,6 +11,8 @@ import org.restrictionledger.events.Measure;
 import org.restrictionledger.events.RestrictionImposed;
 import org.restrictionledger.events.Source;
 import org.restrictionledger.query.TestEvents;
+import org.restrictionledger.query.read.Keyset;
+import org.restrictionledger.query.read.Timeline;
 import org.restrictionledger.testsupport.RealInfrastructure;
 
 import java.math.BigDecimal;
@@ -107,7 +109,7 @@ class PagingTest {
 
     @Test
     void aBadCursorOrLimitIsAProblemNamingTheParameter() {
-        String timelineCursor = TimelineResource.Cursor.decode(Keyset.encode("2025-01-01", "RU/vk", 1)).encode();
+        String timelineCursor = Timeline.Cursor.decode(Keyset.encode("2025-01-01", "RU/vk", 1)).encode();
         for (String path : List.of("/api/v1/countries", "/api/v1/platforms/viber/countries", "/api/v1/fines",
                 "/api/v1/countries/RU/timeline")) {
             given().queryParam("cursor", "not a cursor!").when().get(path).then().statusCode(400)

@@ -1,4 +1,4 @@
-package org.restrictionledger.query.projection;
+package org.restrictionledger.query.read;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,7 +7,10 @@ import org.restrictionledger.events.RecordedEvent;
 import org.restrictionledger.events.StreamId;
 import org.restrictionledger.events.status.StatusFold;
 import org.restrictionledger.events.status.StreamStatus;
+import org.restrictionledger.query.projection.PlatformStatusRow;
+import org.restrictionledger.query.projection.ProjectedEvent;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -75,6 +78,27 @@ public class ReadModel {
         List<?> rows = em.createNativeQuery("SELECT version FROM platform_status WHERE stream_id = ?1")
                 .setParameter(1, stream.toString()).getResultList();
         return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
+    }
+
+    /**
+     * Read-your-writes: waits until the stream's projected version reaches {@code wanted}, at most {@code maxWait}.
+     *
+     * @return true when it did; false when the wait ran out first
+     */
+    public boolean awaitVersion(StreamId stream, long wanted, Duration maxWait) {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        while (version(stream) < wanted) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return true;
     }
 
     /** The sequence number of the latest status change, 0 before any: where a live page's SSE stream resumes. */

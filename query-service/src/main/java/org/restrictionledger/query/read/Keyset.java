@@ -1,4 +1,4 @@
-package org.restrictionledger.query.api;
+package org.restrictionledger.query.read;
 
 import org.restrictionledger.support.problem.ProblemException;
 
@@ -16,12 +16,12 @@ import java.util.function.Function;
  * answer): a page ends at the sort key of its last item, and the next page starts strictly after that key, whatever
  * was added or changed in between, so pages never repeat or skip an item. The cursor is opaque to clients: base64url
  * of the key's parts separated by {@code |}. A cursor this API did not give (or gave for another list) is a 400
- * problem naming {@code cursor}; a limit out of range one naming {@code limit}.
+ * problem naming {@code cursor}. Page sizes are read at the edge (at most {@link #MAX_LIMIT}).
  */
-final class Keyset {
+public final class Keyset {
 
     /** The largest page any list serves. */
-    static final int MAX_LIMIT = 500;
+    public static final int MAX_LIMIT = 500;
 
     private static final Comparator<List<String>> KEY_ORDER = (a, b) -> {
         for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
@@ -37,21 +37,16 @@ final class Keyset {
     }
 
     /** One page of a list, and where the next one starts (null on the last page). */
-    record Slice<T>(List<T> items, String nextCursor) {
+    public record Slice<T>(List<T> items, String nextCursor) {
     }
 
-    /** The page size asked for: 1 to {@link #MAX_LIMIT}, {@code defaultLimit} when not given. */
-    static int limit(String text, int defaultLimit) {
-        return text == null ? defaultLimit : Params.number("limit", text, 1, MAX_LIMIT).intValue();
-    }
-
-    static String encode(Object... key) {
+    public static String encode(Object... key) {
         String text = String.join("|", Arrays.stream(key).map(String::valueOf).toList());
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The key a cursor carries, which has exactly {@code parts} parts; a 400 naming {@code cursor} otherwise. */
-    static List<String> decode(String cursor, int parts) {
+    public static List<String> decode(String cursor, int parts) {
         try {
             List<String> key = List.of(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1));
             if (key.size() != parts || key.stream().anyMatch(String::isEmpty)) {
@@ -67,7 +62,7 @@ final class Keyset {
      * A page of a list already in memory: the items in key order (each part compared as text; keys are unique), those
      * after {@code cursor}, at most {@code limit} of them.
      */
-    static <T> Slice<T> slice(Collection<T> items, Function<T, List<String>> key, int parts, String cursor, int limit) {
+    public static <T> Slice<T> slice(Collection<T> items, Function<T, List<String>> key, int parts, String cursor, int limit) {
         List<String> after = cursor == null ? null : decode(cursor, parts);
         List<T> sorted = new ArrayList<>(items);
         sorted.sort(Comparator.comparing(key, KEY_ORDER));
