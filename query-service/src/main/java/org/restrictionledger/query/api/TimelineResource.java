@@ -111,23 +111,29 @@ public class TimelineResource {
         String amount = null;
         String currency = null;
         String target = null;
-        if (event instanceof RestrictionImposed i) {
-            measure = i.measure().name();
-            features = String.join(";", i.features());
-        } else if (event instanceof RestrictionChanged c) {
-            measure = c.measure().name();
-            features = String.join(";", c.features());
-            target = c.restrictionId().toString();
-        } else if (event instanceof RestrictionLifted l) {
-            measure = l.measure().name();
-            target = l.restrictionId().toString();
-        } else if (event instanceof FineImposed f) {
-            amount = f.amount() == null ? null : f.amount().toPlainString();
-            currency = f.currency();
-        } else if (event instanceof AlternativePromoted p) {
-            features = String.join(";", p.services());
-        } else if (event instanceof RecordCorrected c) {
-            target = c.targetEventId().toString();
+        switch (event) {
+            case RestrictionImposed i -> {
+                measure = i.measure().name();
+                features = String.join(";", i.features());
+            }
+            case RestrictionChanged c -> {
+                measure = c.measure().name();
+                features = String.join(";", c.features());
+                target = c.restrictionId().toString();
+            }
+            case RestrictionLifted l -> {
+                measure = l.measure().name();
+                target = l.restrictionId().toString();
+            }
+            case FineImposed f -> {
+                amount = f.amount() == null ? null : f.amount().toPlainString();
+                currency = f.currency();
+            }
+            case AlternativePromoted p -> features = String.join(";", p.services());
+            case RecordCorrected c -> target = c.targetEventId().toString();
+            case FinePaid _, FineAnnulled _ -> {
+                // no measure, features, amount or target column
+            }
         }
         rows.row(placed.date(), placed.precision(), e.stream(), event.type(), e.eventId(),
                 e.streamVersion(), e.recordedAt(), measure, features, amount, currency, authority(event),

@@ -21,53 +21,29 @@ public final class EventFields {
 
     /** Who decided it; null for a correction, which has no authority of its own. */
     public static String authority(LedgerEvent event) {
-        if (event instanceof RestrictionImposed i) {
-            return i.authority();
-        }
-        if (event instanceof RestrictionChanged c) {
-            return c.authority();
-        }
-        if (event instanceof RestrictionLifted l) {
-            return l.authority();
-        }
-        if (event instanceof FineImposed f) {
-            return f.authority();
-        }
-        if (event instanceof FinePaid p) {
-            return p.authority();
-        }
-        if (event instanceof FineAnnulled a) {
-            return a.authority();
-        }
-        if (event instanceof AlternativePromoted p) {
-            return p.authority();
-        }
-        return null;
+        return switch (event) {
+            case RestrictionImposed e -> e.authority();
+            case RestrictionChanged e -> e.authority();
+            case RestrictionLifted e -> e.authority();
+            case FineImposed e -> e.authority();
+            case FinePaid e -> e.authority();
+            case FineAnnulled e -> e.authority();
+            case AlternativePromoted e -> e.authority();
+            case RecordCorrected e -> null;
+        };
     }
 
     /** Why, as reported; null when not reported. */
     public static String reason(LedgerEvent event) {
-        if (event instanceof RestrictionImposed i) {
-            return i.reason();
-        }
-        if (event instanceof RestrictionChanged c) {
-            return c.reason();
-        }
-        if (event instanceof RestrictionLifted l) {
-            return l.reason();
-        }
-        if (event instanceof FineImposed f) {
-            return f.reason();
-        }
-        if (event instanceof FinePaid p) {
-            return p.reason();
-        }
-        if (event instanceof FineAnnulled a) {
-            return a.reason();
-        }
-        if (event instanceof AlternativePromoted p) {
-            return p.reason();
-        }
-        return ((RecordCorrected) event).reason();
+        return switch (event) {
+            case RestrictionImposed e -> e.reason();
+            case RestrictionChanged e -> e.reason();
+            case RestrictionLifted e -> e.reason();
+            case FineImposed e -> e.reason();
+            case FinePaid e -> e.reason();
+            case FineAnnulled e -> e.reason();
+            case AlternativePromoted e -> e.reason();
+            case RecordCorrected e -> e.reason();
+        };
     }
 }

@@ -2,6 +2,10 @@ package org.restrictionledger.query.read;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.restrictionledger.events.AlternativePromoted;
+import org.restrictionledger.events.FineAnnulled;
+import org.restrictionledger.events.FineImposed;
+import org.restrictionledger.events.FinePaid;
 import org.restrictionledger.events.LedgerEvent;
 import org.restrictionledger.events.Measure;
 import org.restrictionledger.events.RecordCorrected;
@@ -63,19 +67,27 @@ public class Statistics {
         Map<String, int[]> counts = new TreeMap<>();
         for (RecordedEvent recorded : events) {
             LedgerEvent event = corrected.getOrDefault(recorded.eventId(), Optional.of(recorded.event())).orElse(null);
+            if (event == null) {
+                continue;
+            }
             int column;
             Measure m;
-            if (event instanceof RestrictionImposed i) {
-                column = 0;
-                m = i.measure();
-            } else if (event instanceof RestrictionChanged c) {
-                column = 1;
-                m = c.measure();
-            } else if (event instanceof RestrictionLifted l) {
-                column = 2;
-                m = l.measure();
-            } else {
-                continue;
+            switch (event) {
+                case RestrictionImposed i -> {
+                    column = 0;
+                    m = i.measure();
+                }
+                case RestrictionChanged c -> {
+                    column = 1;
+                    m = c.measure();
+                }
+                case RestrictionLifted l -> {
+                    column = 2;
+                    m = l.measure();
+                }
+                case FineImposed _, FinePaid _, FineAnnulled _, AlternativePromoted _, RecordCorrected _ -> {
+                    continue;
+                }
             }
             if (only == null || only == m) {
                 counts.computeIfAbsent(period(event.effective().date(), by), p -> new int[3])[column]++;
