@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * A stream's status kept as its events arrive: after each, {@link #status()} equals {@link StatusFold#fold} of every
@@ -17,18 +18,52 @@ import java.util.UUID;
  * time: the usual case) is applied to the status as it stands; a backdated one, or a correction, makes the stream
  * fold again from its events, once, when its status is next asked for.
  * <p>
+ * <p>
+ * A fold keeps the events it needs to fold again: all of them ({@link #StreamFold(StreamId)}, {@link #of}), or,
+ * {@link #backedBy backed by a store}, only those not yet {@link #committed() committed} there, reading the rest from
+ * the store when it must fold again; a cache of many long streams then holds their statuses, not their histories.
+ * <p>
  * Not thread-safe: a stream is decided and projected by one thread at a time.
  */
 public final class StreamFold {
 
     private final StreamId stream;
+    /** Where the events before those kept here are, or null when every event is kept here. */
+    private final Supplier<? extends Collection<RecordedEvent>> store;
+    /** Every event folded in, or (backed by a store) those since the last {@link #committed()}. */
     private final Map<UUID, RecordedEvent> events = new LinkedHashMap<>();
     private StatusFold.Replay replay = new StatusFold.Replay(Set.of());
     private boolean refold;
     private long lastVersion;
 
     public StreamFold(StreamId stream) {
+        this(stream, null);
+    }
+
+    private StreamFold(StreamId stream, Supplier<? extends Collection<RecordedEvent>> store) {
         this.stream = stream;
+        this.store = store;
+    }
+
+    /**
+     * A fold whose stored events are read from a store only when it must fold again: each event is added once (the
+     * caller tells a redelivery from a new event), and {@link #committed()} says when those added are in the store.
+     *
+     * @param storedVersion the highest stream version in the store (0: the stream has none there)
+     * @param store         the stream's events in the store, read inside the caller's transaction
+     */
+    public static StreamFold backedBy(StreamId stream, long storedVersion, Supplier<? extends Collection<RecordedEvent>> store) {
+        StreamFold fold = new StreamFold(stream, store);
+        fold.lastVersion = storedVersion;
+        fold.refold = storedVersion > 0;
+        return fold;
+    }
+
+    /** The events added so far are in the store now: a fold backed by it stops keeping them. */
+    public void committed() {
+        if (store != null) {
+            events.clear();
+        }
     }
 
     /** A fold of a history read from a store. */
@@ -67,10 +102,20 @@ public final class StreamFold {
     /** The status with every event folded in so far. */
     public StreamStatus status() {
         if (refold) {
-            replay = StatusFold.replay(events.values(), null);
+            replay = StatusFold.replay(all(), null);
             refold = false;
         }
         return replay.status(stream);
+    }
+
+    private Collection<RecordedEvent> all() {
+        if (store == null) {
+            return events.values();
+        }
+        Map<UUID, RecordedEvent> all = new LinkedHashMap<>();
+        store.get().forEach(e -> all.putIfAbsent(e.eventId(), e));
+        events.values().forEach(e -> all.putIfAbsent(e.eventId(), e));
+        return all.values();
     }
 
     /** The highest stream version folded in (of any event, a correction or a retracted one too); 0 for none. */

@@ -7,8 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The projected histories of recently changed streams, each with its status kept as it grows ({@link StreamFold}), so
- * that projecting an event costs no re-read of its stream and no refold of its status.
+ * The statuses of recently changed streams, each kept as it grows ({@link StreamFold}, backed by the projected events),
+ * so that projecting an event costs no re-read of its stream and no refold of its status, and a long stream costs
+ * the cache its status, not its history.
  * <p>
  * A batch {@link #take takes} the streams it projects out of the cache and {@link #put puts} them back once its
  * transaction has committed, so a batch that rolls back leaves nothing it changed behind. A cached stream is used

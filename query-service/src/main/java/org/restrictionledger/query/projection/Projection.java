@@ -163,8 +163,11 @@ public class Projection {
         if (cached != null) {
             return cached;
         }
-        // A stream's first events and its status row commit together (here and in a rebuild): no row, no events.
-        return projectedVersion == null ? new StreamFold(stream) : StreamFold.of(stream, ProjectedEvent.ofStream(stream));
+        // The cache keeps statuses, not histories: a stream's projected events are read only to fold it again (a
+        // backdated event, a correction, or the first status after a cache miss). A stream's first events and its
+        // status row commit together (here and in a rebuild): no row, no events.
+        return StreamFold.backedBy(stream, projectedVersion == null ? 0 : projectedVersion,
+                () -> ProjectedEvent.ofStream(stream));
     }
 
     /** The projected version of each of these streams that has a status row. */
@@ -214,7 +217,10 @@ public class Projection {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    folds.forEach(cache::put);
+                    folds.forEach((stream, fold) -> {
+                        fold.committed();
+                        cache.put(stream, fold);
+                    });
                 }
             }
         });
