@@ -9,6 +9,7 @@ import org.restrictionledger.events.CommandOutcome;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,7 +46,9 @@ public class SubmissionStore {
                     ON CONFLICT (id) DO UPDATE SET submitter = EXCLUDED.submitter, report_type = EXCLUDED.report_type,
                         received_at = EXCLUDED.received_at, published_at = EXCLUDED.published_at
                     WHERE submissions.submitter IS NULL AND submissions.report_type = 'unknown'""")) {
-                for (Pending p : submissions) {
+                // In id order, as decided() writes: two batches that touch the same rows lock them in one order, so
+                // a report's PENDING row and its outcome, written at once, never deadlock.
+                for (Pending p : submissions.stream().sorted(Comparator.comparing(Pending::id)).toList()) {
                     insert.setObject(1, p.id());
                     insert.setString(2, p.streamId());
                     insert.setString(3, p.reportType());
@@ -122,7 +125,7 @@ public class SubmissionStore {
                     ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, decided_at = EXCLUDED.decided_at,
                         stream_version = EXCLUDED.stream_version, event_ids = EXCLUDED.event_ids,
                         reason = EXCLUDED.reason""")) {
-                for (CommandOutcome outcome : outcomes) {
+                for (CommandOutcome outcome : outcomes.stream().sorted(Comparator.comparing(CommandOutcome::commandId)).toList()) {
                     Timestamp decidedAt = Timestamp.from(outcome.decidedAt());
                     upsert.setObject(1, outcome.commandId());
                     upsert.setString(2, outcome.stream().toString());

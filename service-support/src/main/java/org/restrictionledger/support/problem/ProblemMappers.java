@@ -17,6 +17,7 @@ import org.restrictionledger.support.messaging.Failure;
 import org.restrictionledger.support.security.AuthProblems;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /** Every error a service answers is an RFC 9457 problem document; nothing leaks a stack trace or an HTML page. */
@@ -96,19 +97,32 @@ public class ProblemMappers {
     public Response unexpected(Exception e) {
         if (Failure.classify(e) == Failure.Kind.TRANSIENT) {
             // The database or the broker is away: the client may retry (with the same Idempotency-Key).
-            LOG.warnf("answering %s with 503: %s", uri == null ? "?" : uri.getPath(), e.toString());
+            LOG.warnf("answering %s with 503: %s", Objects.requireNonNullElse(path(), "?"), e.toString());
             Response response = respond(Problem.of(503, "unavailable", "Service unavailable",
                     "a store this service needs is not reachable right now; retry shortly"));
             response.getHeaders().putSingle("Retry-After", "2");
             return response;
         }
-        LOG.errorf(e, "unexpected error answering %s", uri == null ? "?" : uri.getPath());
+        LOG.errorf(e, "unexpected error answering %s", Objects.requireNonNullElse(path(), "?"));
         return respond(Problem.of(500, "internal-error", "Internal error",
                 "The request could not be completed; the error is logged."));
     }
 
+    /**
+     * The request's path, or null when the request context is gone (an exception surfacing after the request was
+     * handed to another thread): the problem is still answered, without its {@code instance}.
+     */
+    private String path() {
+        try {
+            return uri == null ? null : uri.getPath();
+        } catch (IllegalStateException noRequest) {
+            return null;
+        }
+    }
+
     private Response respond(Problem problem) {
-        Problem located = uri == null ? problem : problem.at(uri.getPath());
+        String path = path();
+        Problem located = path == null ? problem : problem.at(path);
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(located).build();
     }
 }
