@@ -100,7 +100,9 @@ public final class Benchmark {
         notes.add("Every phase had a budget of " + options.budget() + "; a figure marked \"budget ran out\" is the rate "
                 + "reached in it, not the full count.");
         if (!options.targetsRunningStack()) {
-            notes.add("The services and the minimal endpoint ran with `" + String.join(" ", Stack.JVM_OPTIONS) + "`.");
+            notes.add("The services and the minimal endpoint ran with `" + String.join(" ", Stack.JVM_OPTIONS) + "` and "
+                    + Stack.PROCESS_ENV.entrySet().stream().map(e -> "`" + e.getKey() + "=" + e.getValue() + "`")
+                    .collect(java.util.stream.Collectors.joining(", ")) + ".");
         }
         String markdown = ResultsTable.render(options, machine, started, finished, loadBefore, busyBefore,
                 MachineInfo.loadAverage(), rows, cpuByPhase, notes);

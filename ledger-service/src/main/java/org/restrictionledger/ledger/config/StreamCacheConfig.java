@@ -11,4 +11,7 @@ public interface StreamCacheConfig {
 
     /** How many streams' histories are kept at most. */
     int maxStreams();
+
+    /** How many events all the kept histories hold at most: what bounds the cache's memory when streams are long. */
+    long maxEvents();
 }

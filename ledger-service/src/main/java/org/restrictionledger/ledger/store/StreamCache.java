@@ -5,6 +5,7 @@ import org.restrictionledger.events.RecordedEvent;
 import org.restrictionledger.events.status.StreamFold;
 import org.restrictionledger.ledger.config.StreamCacheConfig;
 
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,8 @@ import java.util.Map;
  * transaction has committed, so a batch that rolls back leaves nothing it changed behind. A cached stream is used only
  * while its last event is the stream's stored head (version and hash): another instance's write (after a partition
  * moved) makes it stale, and the stream is read again. The least recently used streams beyond
- * {@code ledger.stream-cache.max-streams} are forgotten.
+ * {@code ledger.stream-cache.max-streams}, or beyond {@code ledger.stream-cache.max-events} events in all, are forgotten
+ * (a stream longer than that alone is not kept).
  */
 @ApplicationScoped
 public class StreamCache {
@@ -26,16 +28,16 @@ public class StreamCache {
     public record Cached(List<RecordedEvent> history, StreamFold fold) {
     }
 
-    private final Map<String, Cached> streams;
+    /** In access order: the least recently used first. */
+    private final Map<String, Cached> streams = new LinkedHashMap<>(1024, 0.75f, true);
+    private final int maxStreams;
+    private final long maxEvents;
+    /** The events of every history in the cache. */
+    private long events;
 
     StreamCache(StreamCacheConfig config) {
-        int maxStreams = config.maxStreams();
-        this.streams = new LinkedHashMap<>(1024, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
-                return size() > maxStreams;
-            }
-        };
+        this.maxStreams = config.maxStreams();
+        this.maxEvents = config.maxEvents();
     }
 
     /**
@@ -49,6 +51,7 @@ public class StreamCache {
         if (cached == null) {
             return null;
         }
+        events -= cached.history().size();
         List<RecordedEvent> history = cached.history();
         if (stored == null) {
             return history.isEmpty() ? cached : null;
@@ -59,6 +62,12 @@ public class StreamCache {
 
     /** Called once the transaction that wrote the stream's last events has committed. */
     public synchronized void put(String stream, Cached cached) {
-        streams.put(stream, cached);
+        Cached replaced = streams.put(stream, cached);
+        events += cached.history().size() - (replaced == null ? 0 : replaced.history().size());
+        Iterator<Cached> eldest = streams.values().iterator();
+        while (eldest.hasNext() && (streams.size() > maxStreams || events > maxEvents)) {
+            events -= eldest.next().history().size();
+            eldest.remove();
+        }
     }
 }
