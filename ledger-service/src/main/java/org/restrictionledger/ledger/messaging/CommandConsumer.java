@@ -13,10 +13,9 @@ import org.restrictionledger.events.json.Json;
 import org.restrictionledger.ledger.domain.CommandHandler;
 import org.restrictionledger.support.messaging.DeadLetters;
 import org.restrictionledger.support.messaging.DurableProcessing;
+import org.restrictionledger.support.messaging.KafkaHeaders;
 
-import org.apache.kafka.common.header.Header;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
@@ -71,9 +70,9 @@ public class CommandConsumer {
                 try {
                     LedgerCommand command = read(record.getPayload());
                     commands.add(command);
-                    Header trace = record.getHeaders().lastHeader("traceparent");
+                    String trace = KafkaHeaders.text(record.getHeaders(), "traceparent");
                     if (trace != null) {
-                        traces.put(command.commandId(), new String(trace.value(), StandardCharsets.UTF_8));
+                        traces.put(command.commandId(), trace);
                     }
                 } catch (RuntimeException unreadable) {
                     var meta = record.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow();

@@ -5,7 +5,6 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -15,8 +14,8 @@ import org.restrictionledger.query.projection.ParkingLot;
 import org.restrictionledger.query.projection.Projection;
 import org.restrictionledger.support.messaging.DeadLetters;
 import org.restrictionledger.support.messaging.DurableProcessing;
+import org.restrictionledger.support.messaging.KafkaHeaders;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -58,7 +57,7 @@ public class EventConsumer {
                 try {
                     events.add(new Projection.Received(read(record.getPayload(), meta.getHeaders()),
                             record.getPayload(), meta.getPartition(), meta.getOffset(),
-                            header(meta.getHeaders(), "traceparent")));
+                            KafkaHeaders.text(meta.getHeaders(), "traceparent")));
                 } catch (RuntimeException unreadable) {
                     durably.untilDone("dead-lettering offset " + meta.getOffset(), () -> {
                         deadLetters.send(CHANNEL, meta.getRecord(), unreadable);
@@ -75,7 +74,7 @@ public class EventConsumer {
     }
 
     private static RecordedEvent read(String data, Headers headers) {
-        return CloudEvents.read(data, name -> header(headers, name));
+        return CloudEvents.read(data, name -> KafkaHeaders.text(headers, name));
     }
 
     private void project(List<Projection.Received> events) {
@@ -100,10 +99,5 @@ public class EventConsumer {
                 return null;
             });
         }
-    }
-
-    private static String header(Headers headers, String name) {
-        Header header = headers.lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

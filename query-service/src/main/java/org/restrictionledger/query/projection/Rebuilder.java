@@ -7,7 +7,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
@@ -19,8 +18,8 @@ import org.restrictionledger.events.json.Json;
 import org.restrictionledger.events.status.StatusFold;
 import org.restrictionledger.events.status.StreamStatus;
 import org.restrictionledger.support.messaging.KafkaClientProperties;
+import org.restrictionledger.support.messaging.KafkaHeaders;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -138,7 +137,7 @@ public class Rebuilder {
                 List<ProjectedEvent> events = new ArrayList<>();
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     try {
-                        RecordedEvent event = CloudEvents.read(record.value(), name -> header(record, name));
+                        RecordedEvent event = CloudEvents.read(record.value(), name -> KafkaHeaders.text(record.headers(), name));
                         if (!skipped.contains(event.stream().toString())) {
                             // Stored as received, as the live projection stores it: no second serialisation.
                             events.add(ProjectedEvent.of(event, record.value()));
@@ -291,11 +290,6 @@ public class Rebuilder {
             }
             return inserted;
         }
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     @PreDestroy
