@@ -67,8 +67,8 @@ public final class EventHashing {
         ObjectNode withoutHash = ((ObjectNode) document).deepCopy();
         withoutHash.remove(HASH_MEMBER);
         try {
-            return new JsonCanonicalizer(RECEIVED.writeValueAsString(withoutHash)).getEncodedUTF8();
-        } catch (IOException e) {
+            return canonicalBytesOfText(RECEIVED.writeValueAsString(withoutHash));
+        } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
