@@ -184,8 +184,13 @@ public class CommandHandler {
             }
         }
         if (!missing.isEmpty()) {
-            ledger.histories(missing).forEach((stream, history) -> current.put(stream,
-                    new StreamCache.Cached(new ArrayList<>(history), StreamFold.of(StreamId.parse(stream), history))));
+            ledger.histories(missing).forEach((stream, stored) -> {
+                List<RecordedEvent> history = new ArrayList<>(stored);
+                // The fold reads the history it sits beside when it must fold again, instead of keeping a copy.
+                StreamFold fold = StreamFold.backedBy(StreamId.parse(stream),
+                        history.isEmpty() ? 0 : history.get(history.size() - 1).streamVersion(), () -> history);
+                current.put(stream, new StreamCache.Cached(history, fold));
+            });
         }
         return current;
     }
@@ -221,7 +226,10 @@ public class CommandHandler {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    current.forEach(cache::put);
+                    current.forEach((stream, cached) -> {
+                        cached.fold().committed();
+                        cache.put(stream, cached);
+                    });
                 }
             }
         });
