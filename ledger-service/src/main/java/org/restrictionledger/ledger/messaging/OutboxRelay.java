@@ -6,33 +6,39 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 import org.restrictionledger.ledger.config.OutboxConfig;
-import org.restrictionledger.ledger.store.OutboxMessage;
+import org.restrictionledger.ledger.store.Outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes outbox rows in their order of writing, then deletes them. One relay works at a time across all ledger
  * instances (a PostgreSQL advisory lock), so per-stream order holds. A crash between publishing and deleting
  * publishes a batch again: consumers dedupe by event id.
+ * <p>
+ * A batch is sent with the {@code outbox} channel's own Kafka producer (its configuration: acks=all, idempotent,
+ * {@code mp.messaging.outgoing.outbox.*}), every record at once, and the relay then waits for all acknowledgements:
+ * no per-record round trip, and none of the channel's per-message plumbing.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -41,10 +47,9 @@ public class OutboxRelay {
     public static final String CHANNEL = "outbox";
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final long LOCK_ID = 0x4c45444745520001L;
 
-    private final MutinyEmitter<String> emitter;
-    private final EntityManager em;
+    private final KafkaClientService kafka;
+    private final Outbox outbox;
     private final int batchSize;
     private final Duration publishTimeout;
     /** One relay at a time in this instance; a wake-up while one runs queues exactly one more run. */
@@ -53,11 +58,14 @@ public class OutboxRelay {
     private final AtomicLong backlog = new AtomicLong();
     private final Timer publishLatency;
 
-    OutboxRelay(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048) MutinyEmitter<String> emitter,
-                EntityManager em, MeterRegistry registry,
-                OutboxConfig config) {
-        this.emitter = emitter;
-        this.em = em;
+    /**
+     * @param channel declares the {@code outbox} channel, so that its producer exists; records go out through
+     *                {@link KafkaClientService#getProducer} rather than through the emitter
+     */
+    OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> channel, KafkaClientService kafka, Outbox outbox,
+                MeterRegistry registry, OutboxConfig config) {
+        this.kafka = kafka;
+        this.outbox = outbox;
         this.batchSize = config.batchSize();
         this.publishTimeout = config.publishTimeout();
         Gauge.builder("ledger.outbox.backlog", backlog, AtomicLong::get)
@@ -83,7 +91,7 @@ public class OutboxRelay {
     void tick() {
         wakeUp();
         try {
-            backlog.set(QuarkusTransaction.requiringNew().call(() -> OutboxMessage.count()));
+            backlog.set(QuarkusTransaction.requiringNew().call(outbox::backlog));
         } catch (RuntimeException e) {
             LOG.debugf("could not count the outbox backlog: %s", e);
         }
@@ -102,22 +110,29 @@ public class OutboxRelay {
 
     /** @return how many rows were published (and deleted) */
     int publishBatch() throws Exception {
-        boolean locked = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, LOCK_ID).getSingleResult();
-        if (!locked) {
+        if (!outbox.lockRelay()) {
             return 0;
         }
-        List<OutboxMessage> batch = OutboxMessage.<OutboxMessage>find("ORDER BY id").page(0, batchSize).list();
+        List<Outbox.Pending> batch = outbox.oldest(batchSize);
         if (batch.isEmpty()) {
             return 0;
         }
-        CompletableFuture<?>[] acks = batch.stream()
-                .map(row -> emitter.sendMessage(toMessage(row)).subscribeAsCompletionStage())
-                .toArray(CompletableFuture[]::new);
-        CompletableFuture.allOf(acks).get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        Producer<String, String> producer = kafka.<String, String>getProducer(CHANNEL).unwrap();
+        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        for (Outbox.Pending row : batch) {
+            acks.add(producer.send(toRecord(row)));
+        }
+        long deadline = System.nanoTime() + publishTimeout.toNanos();
+        for (Future<RecordMetadata> ack : acks) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new TimeoutException("the broker did not acknowledge the batch within " + publishTimeout);
+            }
+            ack.get(left, TimeUnit.NANOSECONDS);
+        }
         Instant acked = Instant.now();
-        batch.forEach(row -> publishLatency.record(Duration.between(row.createdAt, acked)));
-        OutboxMessage.delete("id IN ?1", batch.stream().map(row -> row.id).toList());
+        batch.forEach(row -> publishLatency.record(Duration.between(row.createdAt(), acked)));
+        outbox.delete(batch);
         LOG.debugf("published %d outbox rows", batch.size());
         return batch.size();
     }
@@ -131,13 +146,9 @@ public class OutboxRelay {
         }
     }
 
-    private static Message<String> toMessage(OutboxMessage row) {
+    private static ProducerRecord<String, String> toRecord(Outbox.Pending row) {
         RecordHeaders headers = new RecordHeaders();
-        row.headers.forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
-        return Message.of(row.payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(row.topic)
-                .withKey(row.recordKey)
-                .withHeaders(headers)
-                .build());
+        row.headers().forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+        return new ProducerRecord<>(row.topic(), null, row.key(), row.payload(), headers);
     }
 }

@@ -1,5 +1,6 @@
 package org.restrictionledger.ledger.store;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
@@ -21,6 +22,7 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,6 +42,10 @@ public class Outbox {
 
     /** W3C Trace Context header: the trace of the command that wrote the row continues where the row is consumed. */
     static final String TRACEPARENT = "traceparent";
+
+    private static final long RELAY_LOCK = 0x4c45444745520001L;
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
+    };
 
     private final String source;
     private final ContractConfig contract;
@@ -146,8 +152,74 @@ public class Outbox {
     public void checkpoint(Checkpoint checkpoint) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(CloudEvents.HEADER_CONTENT_TYPE, CloudEvents.CONTENT_TYPE_JSON);
-        OutboxMessage.of(Topics.CHECKPOINTS, checkpoint.checkpointId().toString(), headers, Json.write(checkpoint),
-                checkpoint.createdAt()).persist();
+        insert(List.of(new Row(Topics.CHECKPOINTS, checkpoint.checkpointId().toString(), headers,
+                Json.write(checkpoint), checkpoint.createdAt())));
+    }
+
+    /** A row waiting to be published: {@code id} orders the rows (and names it for {@link #delete}). */
+    public record Pending(long id, String topic, String key, Map<String, String> headers, String payload,
+                          Instant createdAt) {
+    }
+
+    /**
+     * Takes the relay's lock for the caller's transaction: one relay at a time across all ledger instances, so rows go
+     * out in the order they were written.
+     *
+     * @return false when another instance's relay holds it
+     */
+    public boolean lockRelay() {
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement lock = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+                lock.setLong(1, RELAY_LOCK);
+                try (ResultSet result = lock.executeQuery()) {
+                    return result.next() && result.getBoolean(1);
+                }
+            }
+        });
+    }
+
+    /** The oldest rows, at most {@code limit}, in the order they were written. */
+    public List<Pending> oldest(int limit) {
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement select = c.prepareStatement("""
+                    SELECT id, topic, record_key, headers::text, payload, created_at
+                    FROM outbox ORDER BY id LIMIT ?""")) {
+                select.setInt(1, limit);
+                List<Pending> rows = new ArrayList<>();
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        rows.add(new Pending(result.getLong(1), result.getString(2), result.getString(3),
+                                Json.read(result.getString(4), HEADERS), result.getString(5),
+                                result.getTimestamp(6).toInstant()));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
+    /** Deletes published rows by id (never by range: a row with a lower id may commit after a higher one). */
+    public void delete(List<Pending> published) {
+        if (published.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM outbox WHERE id = ANY(?)")) {
+                delete.setArray(1, c.createArrayOf("bigint", published.stream().map(Pending::id).toArray()));
+                delete.executeUpdate();
+            }
+        });
+    }
+
+    /** Rows not yet published. */
+    public long backlog() {
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement count = c.prepareStatement("SELECT count(*) FROM outbox");
+                 ResultSet result = count.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        });
     }
 
     private static Row outcomeRow(CommandOutcome outcome, String traceparent) {
