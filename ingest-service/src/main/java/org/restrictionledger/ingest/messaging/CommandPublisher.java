@@ -1,57 +1,70 @@
 package org.restrictionledger.ingest.messaging;
 
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.restrictionledger.events.command.LedgerCommand;
 import org.restrictionledger.events.json.Json;
 import org.restrictionledger.ingest.config.IngestConfig;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Puts commands on {@code restrictions.commands.v1}, keyed by stream id, and returns only once the broker has them
- * (acks=all, idempotent producer: see application.properties): a 202 means the command is durable.
+ * (acks=all, idempotent producer: see application.properties): a 202 means the command is durable. Records go out
+ * through the {@code commands} channel's own Kafka producer, straight from the calling thread, without the channel's
+ * per-message plumbing.
  */
 @ApplicationScoped
 public class CommandPublisher {
 
     /** Outgoing channel to {@code restrictions.commands.v1}. */
     public static final String CHANNEL = "commands";
-    /** Commands in flight at once for a batch; the emitter buffers at most twice that. */
+    /** Commands in flight at once for a batch. */
     static final int WINDOW = 1000;
 
-    private final MutinyEmitter<String> emitter;
+    private final KafkaClientService kafka;
+    private final String topic;
     private final Duration timeout;
 
-    CommandPublisher(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2 * WINDOW)
-                     MutinyEmitter<String> emitter,
-                     IngestConfig config) {
-        this.emitter = emitter;
+    /**
+     * @param channel declares the {@code commands} channel, so that its producer exists
+     * @param topic   the channel's topic
+     */
+    CommandPublisher(@Channel(CHANNEL) MutinyEmitter<String> channel, KafkaClientService kafka,
+                     @ConfigProperty(name = "mp.messaging.outgoing.commands.topic") String topic, IngestConfig config) {
+        this.kafka = kafka;
+        this.topic = topic;
         this.timeout = config.publishTimeout();
     }
 
     /** @throws RuntimeException when the broker did not acknowledge within {@code ingest.publish-timeout} */
     public void publish(LedgerCommand command) {
-        send(command).orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).join();
+        send(command, System.nanoTime() + timeout.toNanos()).orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).join();
     }
 
     /** Publishes every command; the answer says, per command and in order, whether the broker took it. */
     public List<Boolean> publishAll(List<LedgerCommand> commands) {
         List<Boolean> published = new ArrayList<>(commands.size());
         for (int from = 0; from < commands.size(); from += WINDOW) {
+            long deadline = System.nanoTime() + timeout.toNanos();
             List<CompletableFuture<Void>> window = commands.subList(from, Math.min(from + WINDOW, commands.size()))
-                    .stream().map(this::send).toList();
+                    .stream().map(command -> send(command, deadline)).toList();
             CompletableFuture<?> all = CompletableFuture.allOf(window.toArray(CompletableFuture[]::new));
             try {
-                all.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                all.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (Exception partial) {
                 // some failed or timed out: each future says which
             }
@@ -60,9 +73,33 @@ public class CommandPublisher {
         return published;
     }
 
-    private CompletableFuture<Void> send(LedgerCommand command) {
-        Message<String> message = Message.of(Json.write(command)).addMetadata(
-                OutgoingKafkaRecordMetadata.<String>builder().withKey(command.stream().toString()).build());
-        return emitter.sendMessage(message).subscribeAsCompletionStage();
+    /**
+     * Hands the command to the producer, unless the deadline has passed: with no broker to say where a record goes,
+     * each send may block for the channel's {@code max.block.ms}, and a batch must not wait that once per command.
+     */
+    private CompletableFuture<Void> send(LedgerCommand command, long deadline) {
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        if (deadline - System.nanoTime() <= 0) {
+            acked.completeExceptionally(new TimeoutException("not sent: the broker did not take the batch within " + timeout));
+            return acked;
+        }
+        try {
+            Producer<String, String> producer = kafka.<String, String>getProducer(CHANNEL).unwrap();
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, command.stream().toString(),
+                    Json.write(command));
+            // The request's trace continues in the ledger (W3C traceparent; nothing when tracing is off).
+            W3CTraceContextPropagator.getInstance().inject(Context.current(), record.headers(),
+                    (headers, name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+            producer.send(record, (metadata, failure) -> {
+                if (failure == null) {
+                    acked.complete(null);
+                } else {
+                    acked.completeExceptionally(failure);
+                }
+            });
+        } catch (RuntimeException e) {
+            acked.completeExceptionally(e); // not even handed to the producer (too large, or the producer closed)
+        }
+        return acked;
     }
 }
