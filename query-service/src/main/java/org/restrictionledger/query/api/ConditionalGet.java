@@ -1,5 +1,10 @@
 package org.restrictionledger.query.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.EntityTag;
@@ -7,6 +12,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.restrictionledger.events.catalog.Countries;
@@ -35,19 +41,37 @@ import java.util.Optional;
  * follow the store within one poll interval ({@code query.stream.poll-interval}); a read-your-writes request
  * ({@code minVersion}) newer than the marks is never answered 304. Every answer carries {@code Cache-Control:
  * no-cache} (store, but revalidate), {@code Last-Modified} and {@code Vary: Accept}.
+ * <p>
+ * A 200 JSON body is kept under its tag ({@link Bodies}) and sent again, as bytes, to every GET of the same tag: a
+ * dashboard polling without {@code If-None-Match} costs a map lookup too, not a database read and a serialisation.
+ * Only while the marks show every write this instance made ({@link Versions#current()}): its projection's commits
+ * reach the marks within milliseconds, and meanwhile bodies come from the store. A read-your-writes request
+ * ({@code minVersion}) and CSV are never served from it. {@code /api/v1/admin} is not a read model and is never tagged.
  */
 public class ConditionalGet {
 
     private static final String TAG = ConditionalGet.class.getName() + ".tag";
     private static final String MODIFIED = ConditionalGet.class.getName() + ".modified";
     private static final String ANY = ConditionalGet.class.getName() + ".any";
-    private static final List<String> UNCACHED = List.of("/api/v1/stream", "/api/v1/projection");
+    private static final String CACHED_AT = ConditionalGet.class.getName() + ".cachedAt";
+    private static final List<String> UNCACHED = List.of("/api/v1/stream", "/api/v1/projection", "/api/v1/admin");
     private static final MediaType CSV = MediaType.valueOf(Params.CSV);
 
     private final Versions versions;
+    private final ObjectMapper mapper;
+    private final Bodies bodies = new Bodies();
+    private final Counter hits;
+    private final Counter misses;
 
-    ConditionalGet(Versions versions) {
+    ConditionalGet(Versions versions, ObjectMapper mapper, MeterRegistry registry) {
         this.versions = versions;
+        this.mapper = mapper;
+        this.hits = Counter.builder("query.http.bodies").tag("result", "hit")
+                .description("200 answers sent from the body cache (hit) or built from the store (miss)").register(registry);
+        this.misses = Counter.builder("query.http.bodies").tag("result", "miss")
+                .description("200 answers sent from the body cache (hit) or built from the store (miss)").register(registry);
+        Gauge.builder("query.http.bodies.cached", bodies, Bodies::size)
+                .description("JSON bodies kept by their ETag").register(registry);
     }
 
     @ServerRequestFilter
@@ -75,6 +99,14 @@ public class ConditionalGet {
             // RFC 9110 13.1.2: "*" matches only when the resource has a current representation, which only the
             // resource can tell (an unknown country is a 404 whatever the header says).
             request.setProperty(ANY, Boolean.TRUE);
+        } else if ("GET".equals(request.getMethod()) && !csv(request) && !readYourWrites(query, request)
+                && versions.current()) {
+            byte[] body = bodies.get(tag.getValue());
+            if (body != null) {
+                hits.increment();
+                return Optional.of(headers(Response.ok(body, MediaType.APPLICATION_JSON_TYPE).tag(tag), mark.at()).build());
+            }
+            request.setProperty(CACHED_AT, versions.world().seq());
         }
         return Optional.empty();
     }
@@ -91,7 +123,40 @@ public class ConditionalGet {
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-cache");
             response.getHeaders().putSingle(HttpHeaders.LAST_MODIFIED, httpDate((Instant) request.getProperty(MODIFIED)));
             response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+            keep(request, response, (EntityTag) tag);
         }
+    }
+
+    /**
+     * Serialises a JSON body here, with the application's mapper, and keeps it under its tag: only when the marks
+     * were current when the request began and have not moved since, so the body is of the tag's state or newer.
+     */
+    private void keep(ContainerRequestContext request, ContainerResponseContext response, EntityTag tag) {
+        Object worldAtStart = request.getProperty(CACHED_AT);
+        Object entity = response.getEntity();
+        MediaType type = response.getMediaType();
+        if (worldAtStart == null || response.getStatus() != 200 || entity == null || !serialisable(entity)
+                || (type != null && !type.isCompatible(MediaType.APPLICATION_JSON_TYPE))) {
+            return;
+        }
+        misses.increment();
+        if (!versions.current() || versions.world().seq() != (long) worldAtStart) {
+            return;
+        }
+        try {
+            byte[] body = mapper.writeValueAsBytes(entity);
+            response.setEntity(body, response.getEntityAnnotations(), MediaType.APPLICATION_JSON_TYPE);
+            bodies.put(tag.getValue(), body);
+        } catch (JsonProcessingException e) {
+            // Left to the resource's own writer, which answers as it would have.
+        }
+    }
+
+    /** Entities Jackson writes as the resource's writer would; text, bytes and streams are written as they are. */
+    private static boolean serialisable(Object entity) {
+        return !(entity instanceof CharSequence || entity instanceof byte[] || entity instanceof StreamingOutput
+                || entity instanceof java.io.InputStream || entity instanceof java.io.File
+                || entity instanceof java.nio.file.Path);
     }
 
     private static Response.ResponseBuilder headers(Response.ResponseBuilder builder, Instant modified) {
@@ -129,6 +194,10 @@ public class ConditionalGet {
     private Versions.Mark scope(String country, String platform) {
         String slug = platform == null ? null : Platforms.resolve(platform).map(Platform::slug).orElse(null);
         return platform != null && slug == null ? null : versions.scope(country, slug);
+    }
+
+    private static boolean readYourWrites(MultivaluedMap<String, String> query, ContainerRequestContext request) {
+        return query.containsKey("minVersion") || request.getHeaderString("X-Min-Version") != null;
     }
 
     /** A read-your-writes request for a version the marks have not reached yet: it must see the body. */

@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The one reader of the change log in this instance. Every poll interval it reads what is new (one query while less
@@ -59,6 +60,7 @@ public class ChangeFeed {
     private volatile long floor;
     private volatile long head;
     private volatile boolean ready;
+    private final AtomicBoolean wakeDue = new AtomicBoolean();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "change-feed");
         thread.setDaemon(true);
@@ -88,6 +90,24 @@ public class ChangeFeed {
      */
     void start(@Observes StartupEvent event) {
         poller.scheduleWithFixedDelay(this::pollSafely, 0, config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Reads the log now rather than at the next interval: this instance's projection has just committed, so the
+     * marks, the cached bodies and the open streams follow its writes within milliseconds. Wake-ups while a read is
+     * due coalesce into it.
+     */
+    public void wake() {
+        if (ready && wakeDue.compareAndSet(false, true)) {
+            try {
+                poller.execute(() -> {
+                    wakeDue.set(false);
+                    pollSafely();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                wakeDue.set(false); // shutting down
+            }
+        }
     }
 
     @PreDestroy
@@ -120,6 +140,7 @@ public class ChangeFeed {
     }
 
     void poll() {
+        long ended = versions.writesEnded();
         if (!ready) {
             load();
         }
@@ -129,6 +150,7 @@ public class ChangeFeed {
             reads.increment();
             publish(page);
         } while (page.size() == config.batchSize());
+        versions.caughtUpWith(ended);
         heartbeats();
     }
 

@@ -6,11 +6,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The latest change of every stream, country and platform, and of the world, in memory: what ETags are made of, so a
  * conditional GET is answered from a map lookup. Fed by the {@link ChangeFeed} from the change log (never from this
  * instance's own writes), so every replica derives the same marks from the same store.
+ * <p>
+ * It also knows whether the marks show everything this instance's projection has committed ({@link #current()}):
+ * a write announces itself before it commits ({@link #writeBegins()}), and the marks are current again once the feed
+ * has read the log after its commit. A body cached under a tag is only served while they are, so a client that saw
+ * its write through {@code minVersion} never then gets an older body of a list from this instance.
  */
 @ApplicationScoped
 public class Versions {
@@ -29,6 +36,12 @@ public class Versions {
     private final Map<String, Mark> platforms = new ConcurrentHashMap<>();
     private volatile Mark world = Mark.NONE;
     private volatile boolean loaded;
+    /** This instance's projection transactions not yet ended. */
+    private final AtomicInteger writing = new AtomicInteger();
+    /** This instance's projection transactions ended, in all. */
+    private final AtomicLong written = new AtomicLong();
+    /** How many of them had ended when the feed last started a read that it has finished. */
+    private final AtomicLong seen = new AtomicLong();
 
     void apply(List<Change> changes) {
         Mark w = world;
@@ -39,6 +52,32 @@ public class Versions {
             w = w.later(change);
         }
         world = w;
+    }
+
+    /** A projection transaction of this instance is about to write the change log. */
+    public void writeBegins() {
+        writing.incrementAndGet();
+    }
+
+    /** That transaction ended (committed or not). Counted before it stops counting as writing: never a gap between. */
+    public void writeEnded() {
+        written.incrementAndGet();
+        writing.decrementAndGet();
+    }
+
+    /** Taken by the feed before it reads the log. */
+    long writesEnded() {
+        return written.get();
+    }
+
+    /** The feed has applied a read that began after {@code ended} writes had ended. */
+    void caughtUpWith(long ended) {
+        seen.accumulateAndGet(ended, Math::max);
+    }
+
+    /** Whether every write this instance committed is in the marks (writes of other instances follow within a poll). */
+    public boolean current() {
+        return loaded && writing.get() == 0 && seen.get() >= written.get();
     }
 
     void loaded() {

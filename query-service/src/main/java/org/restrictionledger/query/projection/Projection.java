@@ -15,6 +15,8 @@ import org.restrictionledger.events.StreamId;
 import org.restrictionledger.events.json.Json;
 import org.restrictionledger.events.status.StreamFold;
 import org.restrictionledger.events.status.StreamStatus;
+import org.restrictionledger.query.live.ChangeFeed;
+import org.restrictionledger.query.live.Versions;
 import org.restrictionledger.query.webhooks.WebhookOutbox;
 import org.restrictionledger.support.messaging.Traces;
 
@@ -58,11 +60,15 @@ public class Projection {
     private final Counter duplicates;
     private final WebhookOutbox webhooks;
     private final MeterRegistry registry;
+    private final Versions versions;
+    private final ChangeFeed feed;
     private final Map<String, Counter> applied = new java.util.concurrent.ConcurrentHashMap<>();
 
     Projection(EntityManager em, HistoryCache cache, TransactionSynchronizationRegistry transactions,
-               MeterRegistry registry, WebhookOutbox webhooks) {
+               MeterRegistry registry, WebhookOutbox webhooks, Versions versions, ChangeFeed feed) {
         this.em = em;
+        this.versions = versions;
+        this.feed = feed;
         this.cache = cache;
         this.transactions = transactions;
         this.webhooks = webhooks;
@@ -140,6 +146,7 @@ public class Projection {
                         event.stream(), event.streamVersion(), status.status()));
             }
         }
+        announce(changes);
         writeStatuses(folds.values().stream().map(StreamFold::status).toList());
         ProjectedEvent.insertAll(em, inserted);
         StatusChange.insertAll(em, changes);
@@ -203,6 +210,30 @@ public class Projection {
                 upsert.executeBatch();
             }
         });
+    }
+
+    /**
+     * Tells {@link Versions} that the read model is about to change, until the transaction ends; once it committed, the
+     * {@link ChangeFeed} reads the log at once, so ETags, cached bodies and live streams follow within milliseconds.
+     */
+    private void announce(List<StatusChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                versions.writeEnded();
+                if (status == Status.STATUS_COMMITTED) {
+                    feed.wake();
+                }
+            }
+        });
+        versions.writeBegins();
     }
 
     private void cacheOnCommit(Map<String, StreamFold> folds) {

@@ -7,8 +7,13 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The marks ETags are made of: each scope moves with the changes of its own streams only. */
+/**
+ * The marks ETags are made of: each scope moves with the changes of its own streams only; and when they show every write
+ * this instance made (what decides whether a cached body may be sent).
+ */
 class VersionsTest {
 
     private static Change change(long seq, String stream, long version) {
@@ -30,5 +35,39 @@ class VersionsTest {
         assertEquals(4, versions.scope(null, null).seq());
         assertEquals(Versions.Mark.NONE, versions.scope("KG", "whatsapp"));
         assertEquals(Versions.Mark.NONE, versions.scope("KG", null));
+    }
+
+    @Test
+    void theMarksAreCurrentOnlyOnceAReadThatBeganAfterEveryWriteEndedHasBeenApplied() {
+        Versions versions = new Versions();
+        assertFalse(versions.current(), "not before the feed's first read");
+        versions.caughtUpWith(versions.writesEnded());
+        versions.loaded();
+        assertTrue(versions.current());
+
+        versions.writeBegins();
+        assertFalse(versions.current(), "a write under way may commit at any moment");
+        long readBeganBeforeTheCommit = versions.writesEnded();
+        versions.writeEnded();
+        assertFalse(versions.current(), "committed, and the feed has not read it yet");
+        versions.caughtUpWith(readBeganBeforeTheCommit);
+        assertFalse(versions.current(), "a read that began before the commit may have missed it");
+        versions.caughtUpWith(versions.writesEnded());
+        assertTrue(versions.current());
+    }
+
+    @Test
+    void overlappingWritesKeepTheMarksBehindUntilTheLastIsRead() {
+        Versions versions = new Versions();
+        versions.loaded();
+        versions.writeBegins();
+        versions.writeBegins();
+        versions.writeEnded();
+        versions.caughtUpWith(versions.writesEnded());
+        assertFalse(versions.current(), "the second write is still under way");
+        versions.writeEnded();
+        assertFalse(versions.current());
+        versions.caughtUpWith(versions.writesEnded());
+        assertTrue(versions.current());
     }
 }
