@@ -1,6 +1,7 @@
 package org.restrictionledger.events;
 
 import org.junit.jupiter.api.Test;
+import org.restrictionledger.events.json.Json;
 import org.restrictionledger.events.status.StatusFold;
 import org.restrictionledger.events.status.StreamStatus;
 
@@ -62,6 +63,19 @@ class StatusFoldPropertiesTest {
             List<RecordedEvent> without = events.stream().filter(e -> e != target).toList();
             assertEquals(facts(StatusFold.fold(STREAM, without)), facts(StatusFold.fold(STREAM, retracted)),
                     () -> context.get() + "\nretracted: v" + target.streamVersion());
+        });
+    }
+
+    @Test
+    void everyStatusTheFoldProducesIsADocumentOfTheStatusSchema() {
+        // What the ledger publishes on restrictions.status.v1 without validating it at run time.
+        forEachSequence((random, events, context) -> {
+            for (int n = 1; n <= events.size(); n++) {
+                StreamStatus status = StatusFold.fold(STREAM, events.subList(0, n));
+                String document = status.document(events.get(n - 1).eventId());
+                assertEquals(List.of(), EventSchemas.validate(EventSchemas.STATUS, Json.tree(document)),
+                        () -> context.get() + "\ndocument: " + document);
+            }
         });
     }
 

@@ -10,6 +10,7 @@ import org.restrictionledger.events.StreamId;
 import org.restrictionledger.events.catalog.Countries;
 import org.restrictionledger.events.catalog.Platform;
 import org.restrictionledger.events.catalog.Platforms;
+import org.restrictionledger.events.json.Json;
 
 import java.time.Instant;
 import java.util.List;
@@ -90,5 +91,14 @@ public record StreamStatus(
             example = "WhatsApp", required = true)
     public String platformName() {
         return Platforms.resolve(stream.platform()).map(Platform::name).orElse(stream.platform());
+    }
+
+    /**
+     * The document of {@code restrictions.status.v1} ({@code status.v1.json}) and of the status webhooks: this status,
+     * serialised once, with the id of the event that caused it as its last member.
+     */
+    public String document(UUID causedBy) {
+        String json = Json.write(this);
+        return json.substring(0, json.lastIndexOf('}')) + ",\"eventId\":\"" + causedBy + "\"}";
     }
 }
