@@ -36,10 +36,33 @@ public class ChangeFeed {
 
     private static final Logger LOG = Logger.getLogger(ChangeFeed.class);
 
-    /** A change and its JSON, serialised once for every stream that sends it. */
-    public record Entry(Change change, String json) {
+    /**
+     * A change and its JSON, serialised once for every stream that sends it, and not at all while no stream does
+     * (the feed reads the log after every projected batch, open streams or not).
+     */
+    public static final class Entry {
+        private final Change change;
+        private volatile String json;
+
+        private Entry(Change change) {
+            this.change = change;
+        }
+
         static Entry of(Change change) {
-            return new Entry(change, Json.write(change));
+            return new Entry(change);
+        }
+
+        public Change change() {
+            return change;
+        }
+
+        public String json() {
+            String written = json;
+            if (written == null) {
+                written = Json.write(change);
+                json = written;
+            }
+            return written;
         }
     }
 
