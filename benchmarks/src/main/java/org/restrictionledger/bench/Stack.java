@@ -163,7 +163,7 @@ final class Stack implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            env.put("JAVA_TOOL_OPTIONS", Profiles.recordingOption(recording));
+            env.put("JAVA_TOOL_OPTIONS", Profiles.recordingOption(recording) + " " + NativeMemory.OPTION);
         }
         Instant launched = Instant.now();
         ServiceProcess process = ServiceProcess.start(instance, jar, KafkaBroker.freePort(), KafkaBroker.freePort(),
@@ -180,8 +180,12 @@ final class Stack implements AutoCloseable {
         Path jar = root.resolve("benchmarks/minimal-endpoint/target/quarkus-app/quarkus-run.jar");
         Path file = logs.resolve("minimal-endpoint.log");
         Instant launched = Instant.now();
+        Map<String, String> env = new HashMap<>(PROCESS_ENV);
+        if (profile) {
+            env.put("JAVA_TOOL_OPTIONS", NativeMemory.OPTION); // its memory is the floor the services' is compared with
+        }
         ServiceProcess process = ServiceProcess.start("minimal-endpoint", jar, KafkaBroker.freePort(),
-                KafkaBroker.freePort(), JVM_OPTIONS, PROCESS_ENV, logFile(file));
+                KafkaBroker.freePort(), JVM_OPTIONS, env, logFile(file));
         started.add(process);
         awaitHttp(process.baseUrl() + Endpoints.MINIMAL_TEXT, READY_TIMEOUT, "minimal-endpoint");
         startTimes.put("minimal", Duration.between(launched, Instant.now()));
