@@ -29,7 +29,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Cheap polling for every GET (and HEAD) of the API: a strong {@code ETag} made of the latest change of exactly the streams the
@@ -56,10 +58,12 @@ public class ConditionalGet {
     private static final String CACHED_AT = ConditionalGet.class.getName() + ".cachedAt";
     private static final List<String> UNCACHED = List.of("/api/v1/stream", "/api/v1/projection", "/api/v1/admin");
     private static final MediaType CSV = MediaType.valueOf(Params.CSV);
+    private static final int MAX_DIGESTS = 4096;
 
     private final Versions versions;
     private final ObjectMapper mapper;
     private final Bodies bodies = new Bodies();
+    private final Map<String, String> digests = new ConcurrentHashMap<>();
     private final Counter hits;
     private final Counter misses;
 
@@ -214,14 +218,27 @@ public class ConditionalGet {
         }
     }
 
-    /** The request's own part of the tag: path, query and the representation (JSON or CSV) the resource will send. */
-    private static String digest(ContainerRequestContext request) {
+    /**
+     * The request's own part of the tag: path, query and the representation (JSON or CSV) the resource will send.
+     * Polling asks for the same few URLs again and again: their digests are remembered (a bounded map, emptied when
+     * full, since anyone may send any URL).
+     */
+    private String digest(ContainerRequestContext request) {
         String representation = request.getUriInfo().getRequestUri().getRawPath() + "?"
                 + Optional.ofNullable(request.getUriInfo().getRequestUri().getRawQuery()).orElse("") + "|"
                 + (csv(request) ? Params.CSV : MediaType.APPLICATION_JSON);
+        String known = digests.get(representation);
+        if (known != null) {
+            return known;
+        }
+        if (digests.size() >= MAX_DIGESTS) {
+            digests.clear();
+        }
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(representation.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 8);
+            String digest = HexFormat.of().formatHex(hash, 0, 8);
+            digests.put(representation, digest);
+            return digest;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
