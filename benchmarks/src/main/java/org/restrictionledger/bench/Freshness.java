@@ -21,8 +21,8 @@ final class Freshness {
 
     /**
      * Reports waiting to be visible at most: enough for 1,000 reports/s at 250 ms each. Every waiting
-     * {@code minVersion} request costs the query service a look at the read model every 50 ms, so an unbounded number
-     * of them would measure the harness's own load; past this the offered rate drops, and the table shows it.
+     * {@code minVersion} request holds one of the query service's worker threads, so an unbounded number of them
+     * would measure the harness's own load; past this the offered rate drops, and the table shows it.
      */
     private static final int MAX_IN_FLIGHT = 256;
     private static final Duration GIVE_UP = Duration.ofSeconds(60);

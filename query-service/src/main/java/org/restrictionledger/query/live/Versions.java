@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -36,6 +37,8 @@ public class Versions {
     private final Map<String, Mark> platforms = new ConcurrentHashMap<>();
     private volatile Mark world = Mark.NONE;
     private volatile boolean loaded;
+    private final Object moved = new Object();
+    private long generation;
     /** This instance's projection transactions not yet ended. */
     private final AtomicInteger writing = new AtomicInteger();
     /** This instance's projection transactions ended, in all. */
@@ -52,6 +55,29 @@ public class Versions {
             w = w.later(change);
         }
         world = w;
+        synchronized (moved) {
+            generation++;
+            moved.notifyAll();
+        }
+    }
+
+    /** How many times the marks have moved: taken before a look at them, for {@link #awaitChangeAfter}. */
+    public long changes() {
+        synchronized (moved) {
+            return generation;
+        }
+    }
+
+    /** Waits until the marks move past {@code seen} moves, at most {@code nanos}. */
+    public void awaitChangeAfter(long seen, long nanos) throws InterruptedException {
+        long deadline = System.nanoTime() + nanos;
+        synchronized (moved) {
+            long left = nanos;
+            while (generation == seen && left > 0) {
+                TimeUnit.NANOSECONDS.timedWait(moved, left);
+                left = deadline - System.nanoTime();
+            }
+        }
     }
 
     /** A projection transaction of this instance is about to write the change log. */

@@ -7,6 +7,7 @@ import org.restrictionledger.events.RecordedEvent;
 import org.restrictionledger.events.StreamId;
 import org.restrictionledger.events.status.StatusFold;
 import org.restrictionledger.events.status.StreamStatus;
+import org.restrictionledger.query.live.Versions;
 import org.restrictionledger.query.projection.PlatformStatusRow;
 import org.restrictionledger.query.projection.ProjectedEvent;
 
@@ -28,10 +29,15 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class ReadModel {
 
-    private final EntityManager em;
+    /** How often a read-your-writes wait asks the store itself, besides being woken by the live feed. */
+    static final Duration STORE_CHECK = Duration.ofMillis(200);
 
-    ReadModel(EntityManager em) {
+    private final EntityManager em;
+    private final Versions versions;
+
+    ReadModel(EntityManager em, Versions versions) {
         this.em = em;
+        this.versions = versions;
     }
 
     /** A point in both times; nulls mean "now". */
@@ -82,23 +88,38 @@ public class ReadModel {
 
     /**
      * Read-your-writes: waits until the stream's projected version reaches {@code wanted}, at most {@code maxWait}.
+     * The live feed's marks say when it has (they follow this instance's own projection within milliseconds, and
+     * wake the wait); the store is asked too, first and every {@link #STORE_CHECK}, for what another instance
+     * projected and the marks show only at the feed's next poll.
      *
      * @return true when it did; false when the wait ran out first
      */
     public boolean awaitVersion(StreamId stream, long wanted, Duration maxWait) {
+        String id = stream.toString();
         long deadline = System.nanoTime() + maxWait.toNanos();
-        while (version(stream) < wanted) {
-            if (System.nanoTime() > deadline) {
+        long nextStoreCheck = System.nanoTime();
+        while (true) {
+            long seen = versions.changes();
+            if (versions.stream(id).version() >= wanted) {
+                return true;
+            }
+            long now = System.nanoTime();
+            if (now - nextStoreCheck >= 0) {
+                if (version(stream) >= wanted) {
+                    return true;
+                }
+                nextStoreCheck = now + STORE_CHECK.toNanos();
+            }
+            if (now - deadline >= 0) {
                 return false;
             }
             try {
-                Thread.sleep(50);
+                versions.awaitChangeAfter(seen, Math.min(deadline, nextStoreCheck) - now);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
         }
-        return true;
     }
 
     /** The sequence number of the latest status change, 0 before any: where a live page's SSE stream resumes. */

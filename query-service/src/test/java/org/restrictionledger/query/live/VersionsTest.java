@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -69,5 +71,33 @@ class VersionsTest {
         assertFalse(versions.current());
         versions.caughtUpWith(versions.writesEnded());
         assertTrue(versions.current());
+    }
+
+    @Test
+    void aReadYourWritesWaitIsWokenWhenTheMarksMoveAndOtherwiseWaitsItsTimeOut() throws Exception {
+        Versions versions = new Versions();
+        long seen = versions.changes();
+        long started = System.nanoTime();
+        versions.awaitChangeAfter(seen, TimeUnit.MILLISECONDS.toNanos(100));
+        assertTrue(System.nanoTime() - started >= TimeUnit.MILLISECONDS.toNanos(100),
+                "nothing moved: it waited its time out");
+
+        CountDownLatch woken = new CountDownLatch(1);
+        Thread waiter = Thread.ofPlatform().start(() -> {
+            try {
+                versions.awaitChangeAfter(seen, TimeUnit.SECONDS.toNanos(30));
+                woken.countDown();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        versions.apply(List.of(change(1, "RU/whatsapp", 1)));
+        assertTrue(woken.await(10, TimeUnit.SECONDS), "woken by the move, long before 30 s");
+        assertEquals(1, versions.stream("RU/whatsapp").version());
+        waiter.join();
+        // A move it has not seen yet does not wait at all.
+        started = System.nanoTime();
+        versions.awaitChangeAfter(seen, TimeUnit.SECONDS.toNanos(30));
+        assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(10));
     }
 }
