@@ -107,7 +107,7 @@ public class CommandHandler {
             StreamCache.Cached stream = current.get(command.stream().toString());
             List<RecordedEvent> history = stream.history();
             long version = history.isEmpty() ? 0 : history.get(history.size() - 1).streamVersion();
-            Decision decision = Decider.decide(history, stream.fold().status(), command, context);
+            Decision decision = Decider.decide(history, stream.fold().status(), stream.facts(), command, context);
             CommandOutcome outcome;
             List<String> types = new ArrayList<>();
             if (decision instanceof Decision.Accept accept) {

@@ -24,7 +24,6 @@ import org.restrictionledger.events.status.StreamStatus;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,38 +48,43 @@ public final class Decider {
     }
 
     public static Decision decide(List<RecordedEvent> history, LedgerCommand command, Context context) {
-        return decide(history, StatusFold.fold(command.stream(), history), command, context);
+        return decide(history, StatusFold.fold(command.stream(), history), new RecordedFacts(), command, context);
     }
 
-    /** @param current the stream's status, folded from {@code history} (the caller keeps it as the stream grows) */
-    public static Decision decide(List<RecordedEvent> history, StreamStatus current, LedgerCommand command, Context context) {
+    /**
+     * @param current the stream's status, folded from {@code history} (the caller keeps it as the stream grows)
+     * @param facts   the index of what {@code history} records (the caller keeps it with the history)
+     */
+    public static Decision decide(List<RecordedEvent> history, StreamStatus current, RecordedFacts facts,
+                                  LedgerCommand command, Context context) {
         Optional<String> future = future("effective", command.effective(), context);
         if (future.isPresent()) {
             return reject(Decision.Code.FUTURE_DATE, future.get());
         }
         try {
-            return rules(history, current, command, context);
+            return rules(history, current, facts, command, context);
         } catch (ContractViolation broken) {
             // The proposed event breaks a rule its contract type holds (a command from any producer, not only ingest).
             return reject(code(broken), broken.getMessage());
         }
     }
 
-    private static Decision rules(List<RecordedEvent> history, StreamStatus current, LedgerCommand command,
-                                  Context context) {
+    private static Decision rules(List<RecordedEvent> history, StreamStatus current, RecordedFacts facts,
+                                  LedgerCommand command, Context context) {
         // Exhaustive over the sealed family: a new command type does not compile until it has its rule.
         return switch (command) {
-            case ImposeRestriction c -> impose(history, current, c);
+            case ImposeRestriction c -> impose(history, current, facts, c);
             case ChangeRestriction c -> change(current, c);
             case LiftRestriction c -> lift(current, c);
-            case ImposeFine c -> fine(history, c);
+            case ImposeFine c -> fine(history, facts, c);
             case SettleFine c -> settle(current, c);
             case PromoteAlternative c -> promote(current, c);
             case CorrectRecord c -> correct(history, c, context);
         };
     }
 
-    private static Decision impose(List<RecordedEvent> history, StreamStatus current, ImposeRestriction c) {
+    private static Decision impose(List<RecordedEvent> history, StreamStatus current, RecordedFacts facts,
+                                   ImposeRestriction c) {
         Optional<ActiveMeasure> same = current.active(c.measure()).stream()
                 .filter(m -> m.features().equals(c.features()))
                 .findFirst();
@@ -89,7 +93,7 @@ public final class Decider {
                     + c.stream() + " since " + same.get().since().date() + " (restriction " + same.get().restrictionId() + ")");
         }
         RestrictionImposed proposed = c.proposedEvent();
-        return c.repeat() ? accept(proposed) : unlessRecorded(history, proposed);
+        return c.repeat() ? accept(proposed) : unlessRecorded(history, facts, proposed);
     }
 
     /**
@@ -97,17 +101,12 @@ public final class Decider {
      * amended one counts as amended), so that re-running an import changes nothing. A report says {@code repeat}
      * when the same facts really happened again.
      */
-    private static Decision unlessRecorded(List<RecordedEvent> history, LedgerEvent proposed) {
-        Map<UUID, Optional<LedgerEvent>> corrected = StatusFold.corrections(history);
-        for (RecordedEvent recorded : history) {
-            LedgerEvent event = corrected.getOrDefault(recorded.eventId(), Optional.of(recorded.event())).orElse(null);
-            if (event != null && sameFacts(event, proposed)) {
-                return reject(Decision.Code.DUPLICATE, "duplicate: the same " + proposed.type() + " (effective "
+    private static Decision unlessRecorded(List<RecordedEvent> history, RecordedFacts facts, LedgerEvent proposed) {
+        return facts.earliestSame(history, proposed, Decider::sameFacts)
+                .map(recorded -> reject(Decision.Code.DUPLICATE, "duplicate: the same " + proposed.type() + " (effective "
                         + proposed.effective().date() + ") is recorded as event " + recorded.eventId() + " (v"
-                        + recorded.streamVersion() + "); if it really happened again, report it with \"repeat\": true");
-            }
-        }
-        return accept(proposed);
+                        + recorded.streamVersion() + "); if it really happened again, report it with \"repeat\": true"))
+                .orElseGet(() -> accept(proposed));
     }
 
     private static boolean sameFacts(LedgerEvent recorded, LedgerEvent proposed) {
@@ -158,9 +157,9 @@ public final class Decider {
         return accept(c.proposedEvent(m.restrictionId(), m.measure()));
     }
 
-    private static Decision fine(List<RecordedEvent> history, ImposeFine c) {
+    private static Decision fine(List<RecordedEvent> history, RecordedFacts facts, ImposeFine c) {
         FineImposed proposed = c.proposedEvent();
-        return c.repeat() ? accept(proposed) : unlessRecorded(history, proposed);
+        return c.repeat() ? accept(proposed) : unlessRecorded(history, facts, proposed);
     }
 
     private static Decision settle(StreamStatus current, SettleFine c) {

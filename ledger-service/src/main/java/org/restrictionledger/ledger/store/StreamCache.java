@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.restrictionledger.events.RecordedEvent;
 import org.restrictionledger.events.status.StreamFold;
 import org.restrictionledger.ledger.config.StreamCacheConfig;
+import org.restrictionledger.ledger.domain.RecordedFacts;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -25,7 +26,11 @@ import java.util.Map;
 public class StreamCache {
 
     /** A stream as the ledger decides it: its history from version 1 (mutable), and its status kept with it. */
-    public record Cached(List<RecordedEvent> history, StreamFold fold) {
+    /** A stream's history, its status as folded from it, and the index of the facts it records: kept together. */
+    public record Cached(List<RecordedEvent> history, StreamFold fold, RecordedFacts facts) {
+        public Cached(List<RecordedEvent> history, StreamFold fold) {
+            this(history, fold, new RecordedFacts());
+        }
     }
 
     /** In access order: the least recently used first. */
