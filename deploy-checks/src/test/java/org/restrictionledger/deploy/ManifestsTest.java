@@ -182,7 +182,7 @@ class ManifestsTest {
 
     @Test
     void theRequestsAndLimitsAreTheMeasuredOnesDeployReadmeGives() throws IOException {
-        // | ingest-service | 278 MiB | 316 MiB | 0.05 core | 100m, 352Mi | 1, 512Mi |
+        // | ingest-service | 557 MiB | 252 MiB | 259 MiB | 100m, 576Mi | 1, 768Mi |
         Map<String, String> documented = Files.readString(Rendered.ROOT.resolve("deploy/README.md")).lines()
                 .filter(l -> Rendered.SERVICES.stream().anyMatch(s -> l.startsWith("| " + s + " |")))
                 .map(l -> l.split("\\|"))
