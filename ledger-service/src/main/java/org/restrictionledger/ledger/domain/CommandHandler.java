@@ -1,8 +1,6 @@
 package org.restrictionledger.ledger.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.jboss.logging.Logger;
@@ -19,6 +17,7 @@ import org.restrictionledger.ledger.store.EventStore;
 import org.restrictionledger.ledger.store.Ledger;
 import org.restrictionledger.ledger.store.StreamCache;
 import org.restrictionledger.support.messaging.Traces;
+import org.restrictionledger.support.persistence.AfterTransaction;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -218,20 +217,9 @@ public class CommandHandler {
     }
 
     private void cacheOnCommit(Map<String, StreamCache.Cached> current) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    current.forEach((stream, cached) -> {
-                        cached.fold().committed();
-                        cache.put(stream, cached);
-                    });
-                }
-            }
-        });
+        AfterTransaction.onCommit(transactions, () -> current.forEach((stream, cached) -> {
+            cached.fold().committed();
+            cache.put(stream, cached);
+        }));
     }
 }

@@ -116,12 +116,21 @@ public class ChangeFeed {
     }
 
     /**
-     * Reads the log now rather than at the next interval: this instance's projection has just committed, so the
-     * marks, the cached bodies and the open streams follow its writes within milliseconds. Wake-ups while a read is
-     * due coalesce into it.
+     * This instance is about to change the read model (a projection or a rebuild): until {@link #written} is called,
+     * ETags and cached bodies must not be trusted to show it ({@link Versions#current()}).
      */
-    public void wake() {
-        if (ready && wakeDue.compareAndSet(false, true)) {
+    public void writing() {
+        versions.writeBegins();
+    }
+
+    /**
+     * That write has ended. When it changed the read model, the log is read now rather than at the next interval, so
+     * the marks, the cached bodies and the open streams follow it within milliseconds; wake-ups while a read is due
+     * coalesce into it.
+     */
+    public void written(boolean changed) {
+        versions.writeEnded();
+        if (changed && ready && wakeDue.compareAndSet(false, true)) {
             try {
                 poller.execute(() -> {
                     wakeDue.set(false);

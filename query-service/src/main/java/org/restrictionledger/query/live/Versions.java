@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * instance's own writes), so every replica derives the same marks from the same store.
  * <p>
  * It also knows whether the marks show everything this instance's projection has committed ({@link #current()}):
- * a write announces itself before it commits ({@link #writeBegins()}), and the marks are current again once the feed
+ * a write announces itself before it commits (through {@link ChangeFeed#writing()}), and the marks are current again once the feed
  * has read the log after its commit. A body cached under a tag is only served while they are, so a client that saw
  * its write through {@code minVersion} never then gets an older body of a list from this instance.
  */
@@ -81,12 +81,12 @@ public class Versions {
     }
 
     /** A projection transaction of this instance is about to write the change log. */
-    public void writeBegins() {
+    void writeBegins() {
         writing.incrementAndGet();
     }
 
     /** That transaction ended (committed or not). Counted before it stops counting as writing: never a gap between. */
-    public void writeEnded() {
+    void writeEnded() {
         written.incrementAndGet();
         writing.decrementAndGet();
     }

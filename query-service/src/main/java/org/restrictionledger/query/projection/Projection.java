@@ -4,8 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
@@ -16,9 +14,9 @@ import org.restrictionledger.events.json.Json;
 import org.restrictionledger.events.status.StreamFold;
 import org.restrictionledger.events.status.StreamStatus;
 import org.restrictionledger.query.live.ChangeFeed;
-import org.restrictionledger.query.live.Versions;
 import org.restrictionledger.query.webhooks.WebhookOutbox;
 import org.restrictionledger.support.messaging.Traces;
+import org.restrictionledger.support.persistence.AfterTransaction;
 
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
@@ -60,14 +58,12 @@ public class Projection {
     private final Counter duplicates;
     private final WebhookOutbox webhooks;
     private final MeterRegistry registry;
-    private final Versions versions;
     private final ChangeFeed feed;
     private final Map<String, Counter> applied = new java.util.concurrent.ConcurrentHashMap<>();
 
     Projection(EntityManager em, HistoryCache cache, TransactionSynchronizationRegistry transactions,
-               MeterRegistry registry, WebhookOutbox webhooks, Versions versions, ChangeFeed feed) {
+               MeterRegistry registry, WebhookOutbox webhooks, ChangeFeed feed) {
         this.em = em;
-        this.versions = versions;
         this.feed = feed;
         this.cache = cache;
         this.transactions = transactions;
@@ -213,48 +209,25 @@ public class Projection {
     }
 
     /**
-     * Tells {@link Versions} that the read model is about to change, until the transaction ends; once it committed, the
-     * {@link ChangeFeed} reads the log at once, so ETags, cached bodies and live streams follow within milliseconds.
+     * Tells the {@link ChangeFeed} that the read model is about to change, until the transaction ends; once it
+     * committed, the feed reads the log at once, so ETags, cached bodies and live streams follow within milliseconds.
      */
     private void announce(List<StatusChange> changes) {
         if (changes.isEmpty()) {
             return;
         }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                versions.writeEnded();
-                if (status == Status.STATUS_COMMITTED) {
-                    feed.wake();
-                }
-            }
-        });
-        versions.writeBegins();
+        AfterTransaction.whenEnded(transactions, feed::written);
+        feed.writing();
     }
 
     private void cacheOnCommit(Map<String, StreamFold> folds) {
         if (folds.isEmpty()) {
             return;
         }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    folds.forEach((stream, fold) -> {
-                        fold.committed();
-                        cache.put(stream, fold);
-                    });
-                }
-            }
-        });
+        AfterTransaction.onCommit(transactions, () -> folds.forEach((stream, fold) -> {
+            fold.committed();
+            cache.put(stream, fold);
+        }));
     }
 
     void recordOffset(int partition, long offset, Instant eventTime) {

@@ -18,7 +18,6 @@ import org.restrictionledger.events.json.Json;
 import org.restrictionledger.events.status.StatusFold;
 import org.restrictionledger.events.status.StreamStatus;
 import org.restrictionledger.query.live.ChangeFeed;
-import org.restrictionledger.query.live.Versions;
 import org.restrictionledger.support.messaging.KafkaClientProperties;
 import org.restrictionledger.support.messaging.KafkaHeaders;
 
@@ -70,15 +69,13 @@ public class Rebuilder {
 
     private final AgroalDataSource dataSource;
     private final KafkaClientProperties kafka;
-    private final Versions versions;
     private final ChangeFeed feed;
     private final AtomicReference<RebuildStatus> status = new AtomicReference<>(RebuildStatus.IDLE);
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "read-model-rebuild"));
 
-    Rebuilder(AgroalDataSource dataSource, KafkaClientProperties kafka, Versions versions, ChangeFeed feed) {
+    Rebuilder(AgroalDataSource dataSource, KafkaClientProperties kafka, ChangeFeed feed) {
         this.dataSource = dataSource;
         this.kafka = kafka;
-        this.versions = versions;
         this.feed = feed;
     }
 
@@ -104,12 +101,11 @@ public class Rebuilder {
             long read = readTopic();
             long streams = foldAll();
             long changed;
-            versions.writeBegins(); // the swap changes the read model: bodies cached under the old tags must not serve
+            feed.writing(); // the swap changes the read model: bodies cached under the old tags must not serve
             try {
                 changed = swap();
             } finally {
-                versions.writeEnded();
-                feed.wake();
+                feed.written(true);
             }
             status.set(new RebuildStatus(State.DONE, started.startedAt(), Instant.now(), read, streams, changed, null));
             LOG.infof("read model rebuilt from offset 0: %d events, %d streams, %d statuses changed", read, streams, changed);
