@@ -38,6 +38,7 @@ public class CommandPublisher {
     private final KafkaClientService kafka;
     private final String topic;
     private final Duration timeout;
+    private volatile Producer<String, String> producer;
 
     /**
      * @param channel declares the {@code commands} channel, so that its producer exists
@@ -73,6 +74,16 @@ public class CommandPublisher {
         return published;
     }
 
+    /** The {@code commands} channel's producer, which SmallRye creates once with the channel: looked up once. */
+    private Producer<String, String> producer() {
+        Producer<String, String> known = producer;
+        if (known == null) {
+            known = kafka.<String, String>getProducer(CHANNEL).unwrap();
+            producer = known;
+        }
+        return known;
+    }
+
     /**
      * Hands the command to the producer, unless the deadline has passed: with no broker to say where a record goes,
      * each send may block for the channel's {@code max.block.ms}, and a batch must not wait that once per command.
@@ -84,7 +95,7 @@ public class CommandPublisher {
             return acked;
         }
         try {
-            Producer<String, String> producer = kafka.<String, String>getProducer(CHANNEL).unwrap();
+            Producer<String, String> producer = producer();
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, command.stream().toString(),
                     Json.write(command));
             // The request's trace continues in the ledger (W3C traceparent; nothing when tracing is off).
