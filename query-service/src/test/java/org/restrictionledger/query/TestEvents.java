@@ -1,18 +1,24 @@
 package org.restrictionledger.query;
 
 import org.restrictionledger.events.CloudEvents;
+import org.restrictionledger.events.Effective;
 import org.restrictionledger.events.EventCodec;
 import org.restrictionledger.events.EventHashing;
 import org.restrictionledger.events.LedgerEvent;
+import org.restrictionledger.events.Measure;
 import org.restrictionledger.events.RecordedEvent;
+import org.restrictionledger.events.RestrictionImposed;
+import org.restrictionledger.events.Source;
 import org.restrictionledger.events.StreamId;
 import org.restrictionledger.events.Topics;
 import org.restrictionledger.testsupport.KafkaTestClient;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -33,6 +39,12 @@ public final class TestEvents {
 
     public final String country = COUNTRIES[NEXT.getAndIncrement()];
     private final Map<StreamId, RecordedEvent> last = new HashMap<>();
+
+    /** A restriction imposed on a day, by "Regulator", as one source reports it. */
+    public static RestrictionImposed imposed(Measure measure, LocalDate day) {
+        return new RestrictionImposed(measure, List.of(), "Regulator", null, "reason", Effective.day(day),
+                List.of(new Source(null, "Example News", null)));
+    }
 
     public StreamId stream(String platform) {
         return new StreamId(country, platform);

@@ -7,10 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
-import org.restrictionledger.events.Effective;
 import org.restrictionledger.events.Measure;
-import org.restrictionledger.events.RestrictionImposed;
-import org.restrictionledger.events.Source;
 import org.restrictionledger.query.TestEvents;
 import org.restrictionledger.testsupport.RealInfrastructure;
 import org.restrictionledger.testsupport.TestTokens;
@@ -26,6 +23,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.restrictionledger.query.TestEvents.imposed;
 
 /**
  * A 200 JSON body is sent again from memory while its tag stands, and never once a write of this instance could have
@@ -37,11 +35,6 @@ class BodyCacheTest {
 
     @TestHTTPResource(value = "metrics", management = true)
     URL metrics;
-
-    private static RestrictionImposed imposed(Measure measure, LocalDate day) {
-        return new RestrictionImposed(measure, List.of(), "Regulator", null, "reason", Effective.day(day),
-                List.of(new Source(null, "Example News", null)));
-    }
 
     @Test
     void aPolledListIsSentFromMemoryByteForByteUntilItsTagChanges() {

@@ -5,23 +5,20 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
-import org.restrictionledger.events.Effective;
 import org.restrictionledger.events.Measure;
-import org.restrictionledger.events.RestrictionImposed;
-import org.restrictionledger.events.Source;
 import org.restrictionledger.query.TestEvents;
 import org.restrictionledger.testsupport.RealInfrastructure;
 
 import java.net.URL;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.restrictionledger.query.TestEvents.imposed;
 
 /**
  * ETags per representation: a URL's tag changes when its body would, and only then. A change to one stream leaves the
@@ -35,11 +32,6 @@ class EtagScopeTest {
 
     @TestHTTPResource(value = "metrics", management = true)
     URL metrics;
-
-    private static RestrictionImposed imposed(Measure measure, LocalDate day) {
-        return new RestrictionImposed(measure, List.of(), "Regulator", null, "reason", Effective.day(day),
-                List.of(new Source(null, "Example News", null)));
-    }
 
     @Test
     void aChangeToOneStreamChangesTheTagsOfWhatContainsItAndOfNothingElse() {
