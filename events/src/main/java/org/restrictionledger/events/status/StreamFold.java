@@ -18,7 +18,6 @@ import java.util.function.Supplier;
  * time: the usual case) is applied to the status as it stands; a backdated one, or a correction, makes the stream
  * fold again from its events, once, when its status is next asked for.
  * <p>
- * <p>
  * A fold keeps the events it needs to fold again: all of them ({@link #StreamFold(StreamId)}, {@link #of}), or,
  * {@link #backedBy backed by a store}, only those not yet {@link #committed() committed} there, reading the rest from
  * the store when it must fold again; a cache of many long streams then holds their statuses, not their histories.

@@ -25,8 +25,10 @@ import java.util.Map;
 @ApplicationScoped
 public class StreamCache {
 
-    /** A stream as the ledger decides it: its history from version 1 (mutable), and its status kept with it. */
-    /** A stream's history, its status as folded from it, and the index of the facts it records: kept together. */
+    /**
+     * A stream as the ledger decides it: its history from version 1 (mutable), its status kept with it, and the index
+     * of the facts it records (duplicates are judged by it).
+     */
     public record Cached(List<RecordedEvent> history, StreamFold fold, RecordedFacts facts) {
         public Cached(List<RecordedEvent> history, StreamFold fold) {
             this(history, fold, new RecordedFacts());
