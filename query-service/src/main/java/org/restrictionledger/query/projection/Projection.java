@@ -56,6 +56,7 @@ public class Projection {
     private final TransactionSynchronizationRegistry transactions;
     private final Counter gaps;
     private final Counter duplicates;
+    private final Counter historyReads;
     private final WebhookOutbox webhooks;
     private final MeterRegistry registry;
     private final ChangeFeed feed;
@@ -73,6 +74,9 @@ public class Projection {
                 .description("events received ahead of a missing stream version").register(registry);
         this.duplicates = Counter.builder("projection.duplicates")
                 .description("redelivered events, recognised and skipped").register(registry);
+        this.historyReads = Counter.builder("projection.history.reads")
+                .description("stream histories read from the read model to fold a status again (a backdated event, a "
+                        + "correction, or a stream the history cache did not hold)").register(registry);
     }
 
     /**
@@ -170,7 +174,10 @@ public class Projection {
         // backdated event, a correction, or the first status after a cache miss). A stream's first events and its
         // status row commit together (here and in a rebuild): no row, no events.
         return StreamFold.backedBy(stream, projectedVersion == null ? 0 : projectedVersion,
-                () -> ProjectedEvent.ofStream(stream));
+                () -> {
+                    historyReads.increment();
+                    return ProjectedEvent.ofStream(stream);
+                });
     }
 
     /** The projected version of each of these streams that has a status row. */

@@ -1,9 +1,11 @@
 package org.restrictionledger.query.projection;
 
 import org.restrictionledger.query.TestEvents;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.restrictionledger.events.CloudEvents;
 import org.restrictionledger.events.Effective;
@@ -34,6 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "query"))
 class ProjectionTest {
+
+    @Inject
+    MeterRegistry registry;
 
     private static final List<Source> SOURCES = List.of(new Source(null, "Example News", null));
 
@@ -136,5 +141,21 @@ class ProjectionTest {
                 .then().statusCode(404).contentType("application/problem+json");
         given().when().get("/api/v1/countries/" + country + "/platforms/never-reported")
                 .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void eventsInValidTimeOrderNeverReadTheirStreamsHistoryAgain() {
+        StreamId telegram = events.stream("telegram");
+        double before = registry.counter("projection.history.reads").count();
+        RecordedEvent imposed = null;
+        for (int day = 1; day <= 6; day++) {
+            // One event per batch: each batch finds the stream's status where the one before left it.
+            LocalDate effective = LocalDate.of(2026, 1, day);
+            RecordedEvent recorded = publish(telegram, day, day % 2 == 1 ? TestEvents.imposed(Measure.THROTTLING, effective)
+                    : new RestrictionLifted(imposed.eventId(), Measure.THROTTLING, null, "lifted", Effective.day(effective), SOURCES));
+            imposed = day % 2 == 1 ? recorded : imposed;
+            awaitVersion(telegram, day);
+        }
+        assertEquals(before, registry.counter("projection.history.reads").count());
     }
 }
