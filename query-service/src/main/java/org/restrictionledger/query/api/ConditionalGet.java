@@ -78,7 +78,9 @@ public class ConditionalGet {
                 .description("JSON bodies kept by their ETag").register(registry);
     }
 
-    @ServerRequestFilter
+    // On the event loop (nothing here blocks): a 304 or a kept body is answered without a hop to a worker thread.
+    // Who may read is decided before any filter, by the HTTP permission policies.
+    @ServerRequestFilter(nonBlocking = true)
     public Optional<Response> check(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         // HEAD answers the header fields GET would (RFC 9110 9.3.2): the same tag, and 304 on a match.

@@ -44,6 +44,15 @@ class ReadRoleRequiredTest {
         given().auth().oauth2(TestTokens.token("dashboard", TestTokens.READER)).when().get("/").then().statusCode(200);
         given().auth().oauth2(TestTokens.reporter()).when().get("/api/v1/countries").then().statusCode(200);
         given().auth().oauth2(TestTokens.operator()).when().get("/api/v1/projection").then().statusCode(200);
+        // A tag learnt by a reader opens nothing to anyone else: the 304 (and the kept body) come after the policy.
+        String tag = given().auth().oauth2(TestTokens.token("dashboard", TestTokens.READER)).when()
+                .get("/api/v1/countries").then().statusCode(200).extract().header("ETag");
+        given().header("If-None-Match", tag).when().get("/api/v1/countries").then().statusCode(401);
+        given().auth().oauth2(TestTokens.token("auditor", "auditor")).header("If-None-Match", tag).when()
+                .get("/api/v1/countries").then().statusCode(403);
+        given().auth().oauth2(TestTokens.token("dashboard", TestTokens.READER)).header("If-None-Match", tag).when()
+                .get("/api/v1/countries").then().statusCode(304);
+        given().when().get("/api/v1/countries").then().statusCode(401); // the body is kept now: still not served
         // A reader is still no operator.
         given().auth().oauth2(TestTokens.token("dashboard", TestTokens.READER)).when()
                 .post("/api/v1/projection/rebuild").then().statusCode(403);
