@@ -163,6 +163,16 @@ public final class Benchmark {
         put("e2e.wide.complete", wide.complete() ? 1 : 0);
         put("e2e.deep.complete", deep.complete() ? 1 : 0);
 
+        // First far from saturation (the rate issue #9 first measured freshness at): the path's own latency.
+        int quietRate = options.quietRate();
+        Shape quietShape = new Shape(run, "q", Math.max(1, quietRate * options.freshnessSeconds()), 1);
+        say("freshness: offering " + quietRate + " reports/s for " + options.freshnessSeconds() + " s");
+        Freshness.Outcome quiet = phase("freshness, quiet", true,
+                () -> Freshness.run(ingest, query, quietShape, quietRate, options.freshnessSeconds()));
+        say("freshness at " + quietRate + " reports/s: p50 " + millis(quiet.p50()) + ", p95 " + millis(quiet.p95())
+                + ", p99 " + millis(quiet.p99()) + ", " + quiet.lost() + " not visible");
+        put("fresh.quiet.p99", quiet.p99());
+
         // At the target rate when the product sustains it; else at half what the wide shape sustained, a rate it
         // should keep up with (at 80% the queue, and the minVersion requests waiting on it, dominated).
         double freshRate = Math.max(1, Math.min(options.freshnessRate(), Math.floor(wide.eventsPerSecond() * 0.5)));
@@ -227,7 +237,7 @@ public final class Benchmark {
         }
         peakRss.putAll(rss);
 
-        rows.addAll(ResultRows.of(options, new Measurements(producer, consumer, pg, text, list, wide, deep, fresh,
+        rows.addAll(ResultRows.of(options, new Measurements(producer, consumer, pg, text, list, wide, deep, quiet, fresh,
                 country, items, poll200, poll304, rebuild, wide2, deep2, poll2002, rss, rssSingle, stack.startTimes())));
         rows.add(live);
         stack.startTimes().forEach((instance, took) -> put("start." + instance, took.toMillis()));

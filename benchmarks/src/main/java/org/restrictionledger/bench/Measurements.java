@@ -9,7 +9,7 @@ import java.util.Map;
  */
 record Measurements(double producer, double consumer, double postgres, HttpLoad.Outcome minimalText,
                     HttpLoad.Outcome minimalList, EndToEnd.Outcome wide, EndToEnd.Outcome deep,
-                    Freshness.Outcome freshness, String pollCountry, int pollItems, HttpLoad.Outcome poll200,
+                    Freshness.Outcome quietFreshness, Freshness.Outcome freshness, String pollCountry, int pollItems, HttpLoad.Outcome poll200,
                     HttpLoad.Outcome poll304, RebuildPhase.Outcome rebuild, EndToEnd.Outcome wide2,
                     EndToEnd.Outcome deep2, HttpLoad.Outcome poll200TwoInstances, Map<String, Long> peakRss,
                     Map<String, Long> peakRssSingle, Map<String, Duration> startTimes) {

@@ -21,6 +21,8 @@ import java.util.Map;
  * @param batchSize       reports per NDJSON batch
  * @param freshnessRate   reports/s the freshness phase offers (lowered to half what the wide shape sustained, when that is less)
  * @param freshnessSeconds how long the freshness phase offers reports
+ * @param quietRate       reports/s of a first freshness measurement far below saturation (issue #9 first measured
+ *                        freshness at 10 reports/s): the path's own latency, beside the figure at the target rate
  * @param rebuildEvents   events on the topic before the rebuild is timed (filled up through the API)
  * @param budget          the longest any one phase may take; a phase that runs out reports what it reached
  * @param instances       1, or 2: afterwards, a second ledger and query instance join and the end-to-end shapes run again
@@ -35,7 +37,7 @@ import java.util.Map;
  */
 public record Options(String form, int rawRecords, int recordBytes, int partitions, int pgRows, int httpSeconds,
                       int warmupSeconds, int connections, int wideStreams, int deepStreams, int deepEvents,
-                      int batchSize, int freshnessRate, int freshnessSeconds, long rebuildEvents, Duration budget,
+                      int batchSize, int freshnessRate, int freshnessSeconds, int quietRate, long rebuildEvents, Duration budget,
                       int instances, String pollCountry, String ingestUrl, String ledgerUrl, String queryUrl,
                       String minimalUrl, String kafka, String postgresUrl, String postgresUser,
                       String postgresPassword, Path output, String note, int sseConnections, boolean profile) {
@@ -61,7 +63,7 @@ public record Options(String form, int rawRecords, int recordBytes, int partitio
                     Map.entry("http-seconds", "2"), Map.entry("warmup-seconds", "1"),
                     Map.entry("wide-streams", "60"), Map.entry("deep-streams", "3"), Map.entry("deep-events", "10"),
                     Map.entry("batch-size", "20"), Map.entry("freshness-rate", "20"),
-                    Map.entry("freshness-seconds", "2"), Map.entry("rebuild-events", "200"),
+                    Map.entry("freshness-seconds", "2"), Map.entry("quiet-rate", "5"), Map.entry("rebuild-events", "200"),
                     Map.entry("budget", "PT3M"), Map.entry("instances", "2"), Map.entry("sse-connections", "50"),
                     Map.entry("output", "benchmarks/target/RESULTS-smoke.md"));
             case "full" -> Map.ofEntries(Map.entry("raw-records", "1000000"), Map.entry("pg-rows", "500000"),
@@ -69,7 +71,8 @@ public record Options(String form, int rawRecords, int recordBytes, int partitio
                     Map.entry("wide-streams", "20000"), Map.entry("deep-streams", "100"),
                     Map.entry("deep-events", "1000"), Map.entry("batch-size", "1000"),
                     Map.entry("freshness-rate", Integer.toString(TARGET_FRESHNESS_RATE)),
-                    Map.entry("freshness-seconds", "30"), Map.entry("rebuild-events", "1000000"),
+                    Map.entry("freshness-seconds", "30"), Map.entry("quiet-rate", "10"),
+                    Map.entry("rebuild-events", "1000000"),
                     Map.entry("budget", "PT10M"), Map.entry("instances", "2"), Map.entry("sse-connections", "1000"),
                     Map.entry("output", "benchmarks/RESULTS.md"));
             default -> throw new IllegalArgumentException("--form is full or smoke, not " + form);
@@ -93,7 +96,7 @@ public record Options(String form, int rawRecords, int recordBytes, int partitio
         Options options = new Options(form, i(v, "raw-records"), i(v, "record-bytes"), i(v, "partitions"),
                 i(v, "pg-rows"), i(v, "http-seconds"), i(v, "warmup-seconds"), i(v, "connections"),
                 i(v, "wide-streams"), i(v, "deep-streams"), i(v, "deep-events"), i(v, "batch-size"),
-                i(v, "freshness-rate"), i(v, "freshness-seconds"), Long.parseLong(v.get("rebuild-events")),
+                i(v, "freshness-rate"), i(v, "freshness-seconds"), i(v, "quiet-rate"), Long.parseLong(v.get("rebuild-events")),
                 Duration.parse(v.get("budget")), i(v, "instances"), v.get("poll-country"),
                 v.getOrDefault("ingest-url", ""), v.getOrDefault("ledger-url", ""), v.getOrDefault("query-url", ""),
                 v.getOrDefault("minimal-url", ""), v.getOrDefault("kafka", ""), v.getOrDefault("postgres-url", ""),
@@ -113,7 +116,7 @@ public record Options(String form, int rawRecords, int recordBytes, int partitio
 
     private static final java.util.Set<String> KNOWN = java.util.Set.of("form", "raw-records", "record-bytes",
             "partitions", "pg-rows", "http-seconds", "warmup-seconds", "connections", "wide-streams", "deep-streams",
-            "deep-events", "batch-size", "freshness-rate", "freshness-seconds", "rebuild-events", "budget",
+            "deep-events", "batch-size", "freshness-rate", "freshness-seconds", "quiet-rate", "rebuild-events", "budget",
             "instances", "poll-country", "ingest-url", "ledger-url", "query-url", "minimal-url", "kafka",
             "postgres-url", "postgres-user", "postgres-password", "output", "note", "sse-connections", "profile");
 

@@ -69,6 +69,12 @@ final class ResultRows {
                 rate(producer) + " records/s: " + ratio(deep.eventsPerSecond(), producer), "≥ 0.8× wide",
                 deep.eventsPerSecond() >= TARGET_DEEP_RATIO * wide.eventsPerSecond(),
                 deep2 == null ? "" : rate(deep2.eventsPerSecond()) + " events/s" + partial(deep2), describe(deep)));
+        Freshness.Outcome quiet = m.quietFreshness();
+        rows.add(new Row("freshness at " + rate(quiet.rate()) + " reports/s, far from saturation (p50 / p95 / p99)",
+                millis(quiet.p50()) + " / " + millis(quiet.p95()) + " / " + millis(quiet.p99()), "", "", null, "",
+                String.format(Locale.ROOT, "the path's own latency; before issue #9's work, at 10 reports/s: p50 77 ms, "
+                        + "p99 638 ms; %s visible/s, %d not visible within 60 s", rate(quiet.visiblePerSecond()),
+                        quiet.lost())));
         rows.add(new Row("freshness, report → visible via minVersion (p50 / p95 / p99)", millis(fresh.p50()) + " / "
                 + millis(fresh.p95()) + " / " + millis(fresh.p99()), "", "p99 < 250 ms at 1,000 reports/s",
                 fresh.p99() < TARGET_P99_MS && fresh.offeredPerSecond() >= Options.TARGET_FRESHNESS_RATE * 0.95, "",

@@ -20,7 +20,7 @@ class BenchmarkSmokeIT {
 
     private static final List<String> FIGURES = List.of(
             "raw.producer", "raw.consumer", "raw.postgres", "minimal.text", "minimal.json",
-            "e2e.wide", "e2e.deep", "fresh.p50", "fresh.p95", "fresh.p99", "poll.200", "poll.304", "rebuild",
+            "e2e.wide", "e2e.deep", "fresh.quiet.p99", "fresh.p50", "fresh.p95", "fresh.p99", "poll.200", "poll.304", "rebuild",
             "rss.ingest", "rss.ledger", "rss.query", "rss.ledger-2", "rss.query-2",
             "start.ingest", "start.ledger", "start.query", "start.minimal", "start.ledger-2", "start.query-2",
             "e2e.wide.2", "e2e.deep.2", "poll.200.2");

@@ -17,6 +17,7 @@ class OptionsTest {
         assertEquals(100, full.deepStreams());
         assertEquals(1_000, full.deepEvents());
         assertEquals(1_000, full.freshnessRate());
+        assertEquals(10, full.quietRate());
         assertEquals(1_000_000, full.rebuildEvents());
         assertEquals(64, full.connections());
         assertEquals(2, full.instances());
