@@ -39,6 +39,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.StreamSupport;
 
@@ -128,8 +129,9 @@ public class Rebuilder {
     private void createShadowTables() throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS projected_events_rebuild, platform_status_rebuild");
-            // Unlogged (a crash loses them, and a rebuild starts again from offset 0 anyway), and with only the keys
-            // the load needs: the live tables' other indexes are maintained once, when the rows are copied in.
+            // Unlogged (no WAL, so no commit waits for a flush; a crash loses them, and a rebuild starts again from
+            // offset 0 anyway), and with only the keys the load needs: the live tables' other indexes are maintained
+            // once, when the rows are copied in.
             s.execute("CREATE UNLOGGED TABLE projected_events_rebuild (LIKE projected_events INCLUDING DEFAULTS INCLUDING CONSTRAINTS)");
             s.execute("ALTER TABLE projected_events_rebuild ADD PRIMARY KEY (event_id), ADD UNIQUE (stream_id, stream_version)");
             s.execute("CREATE UNLOGGED TABLE platform_status_rebuild (LIKE platform_status INCLUDING ALL)");
@@ -157,9 +159,6 @@ public class Rebuilder {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            try (Statement s = c.createStatement()) {
-                s.execute("SET synchronous_commit = off"); // the shadow tables are unlogged: nothing to wait for
-            }
             long read = 0;
             Future<Integer> writing = CompletableFuture.completedFuture(0);
             try {
@@ -172,10 +171,8 @@ public class Rebuilder {
                 }
                 read += writing.get();
             } finally {
-                writing.cancel(false);
-                try (Statement s = c.createStatement()) {
-                    s.execute("RESET synchronous_commit");
-                }
+                writer.shutdown();
+                writer.awaitTermination(1, TimeUnit.MINUTES); // it uses the connection until its batch is written
             }
             return read;
         } finally {
