@@ -164,24 +164,12 @@ public final class Benchmark {
         put("e2e.deep.complete", deep.complete() ? 1 : 0);
 
         // First far from saturation (the rate issue #9 first measured freshness at): the path's own latency.
-        int quietRate = options.quietRate();
-        Shape quietShape = new Shape(run, "q", Math.max(1, quietRate * options.freshnessSeconds()), 1);
-        say("freshness: offering " + quietRate + " reports/s for " + options.freshnessSeconds() + " s");
-        Freshness.Outcome quiet = phase("freshness, quiet", true,
-                () -> Freshness.run(ingest, query, quietShape, quietRate, options.freshnessSeconds()));
-        say("freshness at " + quietRate + " reports/s: p50 " + millis(quiet.p50()) + ", p95 " + millis(quiet.p95())
-                + ", p99 " + millis(quiet.p99()) + ", " + quiet.lost() + " not visible");
+        Freshness.Outcome quiet = freshness(ingest, query, "freshness, quiet", "q", options.quietRate());
         put("fresh.quiet.p99", quiet.p99());
-
         // At the target rate when the product sustains it; else at half what the wide shape sustained, a rate it
         // should keep up with (at 80% the queue, and the minVersion requests waiting on it, dominated).
-        double freshRate = Math.max(1, Math.min(options.freshnessRate(), Math.floor(wide.eventsPerSecond() * 0.5)));
-        Shape freshShape = new Shape(run, "f", (int) Math.max(1, freshRate * options.freshnessSeconds()), 1);
-        say("freshness: offering " + rate(freshRate) + " reports/s for " + options.freshnessSeconds() + " s");
-        Freshness.Outcome fresh = phase("freshness", true,
-                () -> Freshness.run(ingest, query, freshShape, freshRate, options.freshnessSeconds()));
-        say("freshness: p50 " + millis(fresh.p50()) + ", p95 " + millis(fresh.p95()) + ", p99 " + millis(fresh.p99())
-                + ", " + fresh.lost() + " not visible");
+        Freshness.Outcome fresh = freshness(ingest, query, "freshness", "f",
+                Math.max(1, Math.min(options.freshnessRate(), Math.floor(wide.eventsPerSecond() * 0.5))));
         put("fresh.p50", fresh.p50());
         put("fresh.p95", fresh.p95());
         put("fresh.p99", fresh.p99());
@@ -323,6 +311,18 @@ public final class Benchmark {
     }
 
     /** Seven platforms in the polled country (the sample data's size), visible before the load starts. */
+    /** Freshness at {@code rate} reports/s for {@code --freshness-seconds}, on new streams of tag {@code tag}. */
+    private Freshness.Outcome freshness(String ingest, String query, String phase, String tag, double rate)
+            throws Exception {
+        Shape shape = new Shape(run, tag, (int) Math.max(1, rate * options.freshnessSeconds()), 1);
+        say(phase + ": offering " + rate(rate) + " reports/s for " + options.freshnessSeconds() + " s");
+        Freshness.Outcome outcome = phase(phase, true,
+                () -> Freshness.run(ingest, query, shape, rate, options.freshnessSeconds()));
+        say(phase + ": p50 " + millis(outcome.p50()) + ", p95 " + millis(outcome.p95()) + ", p99 "
+                + millis(outcome.p99()) + ", " + outcome.lost() + " not visible");
+        return outcome;
+    }
+
     private int seedPollCountry(String ingest, String query, String country) {
         StringBuilder batch = new StringBuilder();
         for (int i = 0; i < 7; i++) {
