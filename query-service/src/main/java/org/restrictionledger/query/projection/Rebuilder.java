@@ -146,8 +146,6 @@ public class Rebuilder {
      */
     private long readTopic() throws Exception {
         Set<String> parked = parkedStreams();
-        Set<String> refused = new HashSet<>(); // the writer's own
-        ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "read-model-rebuild-writer"));
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(kafka.with(Map.of(
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
@@ -160,6 +158,8 @@ public class Rebuilder {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             long read = 0;
+            Set<String> refused = new HashSet<>(); // the writer's own
+            ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "read-model-rebuild-writer"));
             Future<Integer> writing = CompletableFuture.completedFuture(0);
             try {
                 while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
@@ -175,8 +175,6 @@ public class Rebuilder {
                 writer.awaitTermination(1, TimeUnit.MINUTES); // it uses the connection until its batch is written
             }
             return read;
-        } finally {
-            writer.shutdownNow();
         }
     }
 
@@ -303,8 +301,8 @@ public class Rebuilder {
     }
 
     /**
-     * Inserts the events in one batch; when the store refuses one, inserts them one at a time and skips the refused
-     * one and every later event of its stream.
+     * Inserts the events in one batch, but those of streams refused before; when the store refuses one, inserts them
+     * one at a time and skips the refused one and every later event of its stream.
      *
      * @return how many were inserted
      */
