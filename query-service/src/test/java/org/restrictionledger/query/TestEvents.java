@@ -51,19 +51,36 @@ public final class TestEvents {
     }
 
     public RecordedEvent publish(String platform, LedgerEvent event) {
+        RecordedEvent recorded = next(platform, event);
+        send(recorded);
+        return recorded;
+    }
+
+    /** Each platform's stream gets the event next, all sent with one producer. */
+    public List<RecordedEvent> publishToEach(List<String> platforms, LedgerEvent event) {
+        List<RecordedEvent> recorded = platforms.stream().map(platform -> next(platform, event)).toList();
+        KafkaTestClient.sendAll(Topics.EVENTS, recorded.stream().map(TestEvents::outgoing).toList());
+        return recorded;
+    }
+
+    /** The stream's next event, sealed and remembered as its last. */
+    private RecordedEvent next(String platform, LedgerEvent event) {
         StreamId stream = stream(platform);
         RecordedEvent previous = last.get(stream);
         long version = previous == null ? 1 : previous.streamVersion() + 1;
         RecordedEvent recorded = EventHashing.seal(new RecordedEvent(UUID.randomUUID(), stream, version, version,
                 Instant.now().truncatedTo(ChronoUnit.MICROS), UUID.randomUUID(),
                 previous == null ? EventHashing.GENESIS : previous.hash(), null, event));
-        send(recorded);
         last.put(stream, recorded);
         return recorded;
     }
 
     public static void send(RecordedEvent event) {
-        KafkaTestClient.send(Topics.EVENTS, event.stream().toString(), EventCodec.encode(event), Map.of(
+        KafkaTestClient.sendAll(Topics.EVENTS, List.of(outgoing(event)));
+    }
+
+    private static KafkaTestClient.Outgoing outgoing(RecordedEvent event) {
+        return new KafkaTestClient.Outgoing(event.stream().toString(), EventCodec.encode(event), Map.of(
                 CloudEvents.HEADER_SPEC_VERSION, CloudEvents.SPEC_VERSION,
                 CloudEvents.HEADER_ID, event.eventId().toString(),
                 CloudEvents.HEADER_TYPE, event.cloudEventType(),

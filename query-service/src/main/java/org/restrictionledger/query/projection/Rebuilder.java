@@ -59,7 +59,8 @@ import java.util.stream.StreamSupport;
 public class Rebuilder {
 
     private static final Logger LOG = Logger.getLogger(Rebuilder.class);
-    private static final int BATCH = 2_000;
+    /** Records per poll of the topic, and rows per JDBC batch of either table. */
+    static final int BATCH = 2_000;
 
     @Schema(name = "RebuildState")
     public enum State {
@@ -257,6 +258,10 @@ public class Rebuilder {
                         addStatus(insert, stream);
                         streams++;
                         stream.clear();
+                        if (streams % BATCH == 0) {
+                            // A batch holds its rows until executed: one for the whole topic's streams ran the heap out.
+                            insert.executeBatch();
+                        }
                     }
                     stream.add(event);
                 }

@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -83,6 +84,24 @@ class RebuildTest {
         // The live projection goes on into the rebuilt tables.
         events.publish("telegram", new RestrictionImposed(Measure.FULL_BLOCK, List.of(), null, null, null, day(2025, 6, 1), SOURCES));
         events.awaitVersion("telegram", 2);
+    }
+
+    /** More streams than one of the rebuild's write batches: every one comes back, written batch after batch. */
+    @Test
+    void aRebuildWritesTheStatusesOfManyStreamsInBatches() {
+        int streams = Rebuilder.BATCH + 100;
+        events.publishToEach(IntStream.range(0, streams).mapToObj(i -> String.format("many-%04d", i))
+                .toList(), TestEvents.imposed(Measure.THROTTLING, LocalDate.of(2025, 1, 1)));
+        String platforms = "/api/v1/countries/" + events.country + "/platforms";
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().when().get(platforms)
+                .then().statusCode(200).body("platforms.size()", equalTo(streams)));
+        String before = get(platforms);
+
+        given().auth().oauth2(TestTokens.operator()).when().post("/api/v1/projection/rebuild").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().when().get("/api/v1/projection")
+                .then().statusCode(200).body("rebuild.state", equalTo("DONE")));
+
+        assertEquals(before, get(platforms));
     }
 
     @Test
