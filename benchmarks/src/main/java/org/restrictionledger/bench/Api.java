@@ -18,7 +18,12 @@ final class Api {
 
     static final String NDJSON = "application/x-ndjson";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1, as dashboards and partners on plain HTTP speak it: the JDK client would otherwise upgrade to h2c and
+     * multiplex every call on one connection, whose loss (a run once lost one mid-phase) fails them all at once.
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     /** POSTs an NDJSON batch of reports; the per-item answer. */
     JsonNode postBatch(String ingest, String ndjson) {

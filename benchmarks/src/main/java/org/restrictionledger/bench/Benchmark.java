@@ -149,10 +149,9 @@ public final class Benchmark {
         put("minimal.text", text.requestsPerSecond());
         put("minimal.json", list.requestsPerSecond());
 
-        // End to end. The services' JIT warms up first, as the minimal endpoint's did: a few thousand reports through
-        // the whole path, not timed (a service in production has run for longer than a benchmark phase).
-        Shape warmShape = new Shape(run, "x", Math.max(1, Math.min(3_000, options.wideStreams() / 4)), 1);
-        phase("end to end, warm-up", true, () -> endToEnd(ingest, query, warmShape));
+        // End to end. The services' JIT warms up first, as the minimal endpoint's did, but for longer: on 2 cores the
+        // compilers of three services keep busy for minutes, and a production service has run for longer than that.
+        phase("end to end, warm-up", true, () -> warmUp(ingest, query));
         monitor.loaded(true);
         Shape wideShape = new Shape(run, "w", options.wideStreams(), 1);
         Shape deepShape = new Shape(run, "d", options.deepStreams(), options.deepEvents());
@@ -271,6 +270,37 @@ public final class Benchmark {
                     "query-service threads " + threadsBefore + " before, " + threadsOpen + " with them open; " + reads
                             + (streams.failed() > 0 ? "; " + streams.failed() + " did not open" : ""));
         }
+    }
+
+    /**
+     * Untimed rounds through the whole path until {@code --e2e-warmup} has passed, alternating the wide and the deep
+     * shape's paths (a new stream; a stream's next event), and at least one of each. The first and last rounds' rates
+     * go into the notes: how far a cold stack is from a warm one.
+     */
+    private Void warmUp(String ingest, String query) throws Exception {
+        int wide = Math.max(1, Math.min(3_000, options.wideStreams() / 4));
+        int deepStreams = Math.max(1, Math.min(options.deepStreams(), 30));
+        int deepEvents = Math.max(1, Math.min(options.deepEvents(), 50));
+        long end = System.nanoTime() + options.e2eWarmup().toNanos();
+        List<String> rates = new ArrayList<>();
+        int round = 0;
+        while (round < 2 || System.nanoTime() < end) {
+            String tag = letters(round);
+            Shape shape = round % 2 == 0 ? new Shape(run, "x" + tag, wide, 1)
+                    : new Shape(run, "y" + tag, deepStreams, deepEvents);
+            rates.add(rate(endToEnd(ingest, query, shape).eventsPerSecond()));
+            round++;
+        }
+        notes.add("Before anything end to end was timed, " + round + " untimed rounds (" + options.e2eWarmup()
+                + ", `--e2e-warmup`) alternated the wide and the deep shape through the whole path; events/s per round: "
+                + String.join(", ", rates) + ".");
+        return null;
+    }
+
+    /** {@code n} in base 26 written with a–z: a shape's tag is letters, as digits would run into its group numbers. */
+    static String letters(int n) {
+        return Integer.toString(n, 26).chars().mapToObj(c -> Character.toString(Character.isDigit(c) ? c - '0' + 'a' : c + 10))
+                .collect(java.util.stream.Collectors.joining());
     }
 
     private EndToEnd.Outcome endToEnd(String ingest, String query, Shape shape) throws Exception {

@@ -25,6 +25,8 @@ import java.util.Map;
  *                        freshness at 10 reports/s): the path's own latency, beside the figure at the target rate
  * @param rebuildEvents   events on the topic before the rebuild is timed (filled up through the API)
  * @param budget          the longest any one phase may take; a phase that runs out reports what it reached
+ * @param e2eWarmup       how long reports flow through the whole path, untimed, before anything end to end is timed:
+ *                        on 2 cores the services' JIT compiles for minutes, and "sustained" means after that
  * @param instances       1, or 2: afterwards, a second ledger and query instance join and the end-to-end shapes run again
  * @param ingestUrl       a running stack's ingest-service (with ledgerUrl and queryUrl); empty: start a local stack
  * @param minimalUrl      a running minimal endpoint (benchmarks/minimal-endpoint); empty: start one when the stack is local
@@ -38,6 +40,7 @@ import java.util.Map;
 public record Options(String form, int rawRecords, int recordBytes, int partitions, int pgRows, int httpSeconds,
                       int warmupSeconds, int connections, int wideStreams, int deepStreams, int deepEvents,
                       int batchSize, int freshnessRate, int freshnessSeconds, int quietRate, long rebuildEvents, Duration budget,
+                      Duration e2eWarmup,
                       int instances, String pollCountry, String ingestUrl, String ledgerUrl, String queryUrl,
                       String minimalUrl, String kafka, String postgresUrl, String postgresUser,
                       String postgresPassword, Path output, String note, int sseConnections, boolean profile) {
@@ -64,7 +67,8 @@ public record Options(String form, int rawRecords, int recordBytes, int partitio
                     Map.entry("wide-streams", "60"), Map.entry("deep-streams", "3"), Map.entry("deep-events", "10"),
                     Map.entry("batch-size", "20"), Map.entry("freshness-rate", "20"),
                     Map.entry("freshness-seconds", "2"), Map.entry("quiet-rate", "5"), Map.entry("rebuild-events", "200"),
-                    Map.entry("budget", "PT3M"), Map.entry("instances", "2"), Map.entry("sse-connections", "50"),
+                    Map.entry("budget", "PT3M"), Map.entry("e2e-warmup", "PT5S"), Map.entry("instances", "2"),
+                    Map.entry("sse-connections", "50"),
                     Map.entry("output", "benchmarks/target/RESULTS-smoke.md"));
             case "full" -> Map.ofEntries(Map.entry("raw-records", "1000000"), Map.entry("pg-rows", "500000"),
                     Map.entry("http-seconds", "15"), Map.entry("warmup-seconds", "5"),
@@ -73,7 +77,8 @@ public record Options(String form, int rawRecords, int recordBytes, int partitio
                     Map.entry("freshness-rate", Integer.toString(TARGET_FRESHNESS_RATE)),
                     Map.entry("freshness-seconds", "30"), Map.entry("quiet-rate", "10"),
                     Map.entry("rebuild-events", "1000000"),
-                    Map.entry("budget", "PT10M"), Map.entry("instances", "2"), Map.entry("sse-connections", "1000"),
+                    Map.entry("budget", "PT10M"), Map.entry("e2e-warmup", "PT3M"), Map.entry("instances", "2"),
+                    Map.entry("sse-connections", "1000"),
                     Map.entry("output", "benchmarks/RESULTS.md"));
             default -> throw new IllegalArgumentException("--form is full or smoke, not " + form);
         });
@@ -97,7 +102,7 @@ public record Options(String form, int rawRecords, int recordBytes, int partitio
                 i(v, "pg-rows"), i(v, "http-seconds"), i(v, "warmup-seconds"), i(v, "connections"),
                 i(v, "wide-streams"), i(v, "deep-streams"), i(v, "deep-events"), i(v, "batch-size"),
                 i(v, "freshness-rate"), i(v, "freshness-seconds"), i(v, "quiet-rate"), Long.parseLong(v.get("rebuild-events")),
-                Duration.parse(v.get("budget")), i(v, "instances"), v.get("poll-country"),
+                Duration.parse(v.get("budget")), Duration.parse(v.get("e2e-warmup")), i(v, "instances"), v.get("poll-country"),
                 v.getOrDefault("ingest-url", ""), v.getOrDefault("ledger-url", ""), v.getOrDefault("query-url", ""),
                 v.getOrDefault("minimal-url", ""), v.getOrDefault("kafka", ""), v.getOrDefault("postgres-url", ""),
                 v.get("postgres-user"), v.get("postgres-password"), Path.of(v.get("output")),
@@ -117,6 +122,7 @@ public record Options(String form, int rawRecords, int recordBytes, int partitio
     private static final java.util.Set<String> KNOWN = java.util.Set.of("form", "raw-records", "record-bytes",
             "partitions", "pg-rows", "http-seconds", "warmup-seconds", "connections", "wide-streams", "deep-streams",
             "deep-events", "batch-size", "freshness-rate", "freshness-seconds", "quiet-rate", "rebuild-events", "budget",
+            "e2e-warmup",
             "instances", "poll-country", "ingest-url", "ledger-url", "query-url", "minimal-url", "kafka",
             "postgres-url", "postgres-user", "postgres-password", "output", "note", "sse-connections", "profile");
 

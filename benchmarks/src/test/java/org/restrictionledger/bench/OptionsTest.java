@@ -21,14 +21,17 @@ class OptionsTest {
         assertEquals(1_000_000, full.rebuildEvents());
         assertEquals(64, full.connections());
         assertEquals(2, full.instances());
+        assertEquals(Duration.ofMinutes(3), full.e2eWarmup());
         assertEquals("benchmarks/RESULTS.md", full.output().toString());
     }
 
     @Test
     void optionsOverrideThePreset() {
-        Options o = Options.parse("--form=smoke", "--wide-streams=1_000", "--budget=PT30S", "--instances=1");
+        Options o = Options.parse("--form=smoke", "--wide-streams=1_000", "--budget=PT30S", "--instances=1",
+                "--e2e-warmup=PT1M");
         assertEquals(1_000, o.wideStreams());
         assertEquals(Duration.ofSeconds(30), o.budget());
+        assertEquals(Duration.ofMinutes(1), o.e2eWarmup());
         assertEquals(1, o.instances());
         assertTrue(o.smoke());
     }

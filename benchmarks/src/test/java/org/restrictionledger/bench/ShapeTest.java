@@ -43,4 +43,16 @@ class ShapeTest {
         assertTrue(Json.tree(first).path("effective").asText().compareTo(Json.tree(second).path("effective").asText()) < 0);
         assertTrue(first.length() > 500 && first.length() < 800, first.length() + " bytes");
     }
+
+    @Test
+    void warmUpRoundsGetTagsOfLettersThatNeverRepeat() {
+        Set<String> tags = new HashSet<>();
+        for (int round = 0; round < 2_000; round++) {
+            String tag = Benchmark.letters(round);
+            assertTrue(tag.chars().allMatch(c -> c >= 'a' && c <= 'z'), tag);
+            assertTrue(tags.add(tag), tag);
+        }
+        assertEquals("a", Benchmark.letters(0));
+        assertEquals("ba", Benchmark.letters(26));
+    }
 }
