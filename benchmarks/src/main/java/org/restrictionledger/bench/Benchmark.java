@@ -273,27 +273,36 @@ public final class Benchmark {
     }
 
     /**
-     * Untimed rounds through the whole path until {@code --e2e-warmup} has passed, alternating the wide and the deep
-     * shape's paths (a new stream; a stream's next event), and at least one of each. The first and last rounds' rates
-     * go into the notes: how far a cold stack is from a warm one.
+     * Untimed rounds through the whole path until {@code --e2e-warmup} has passed, taking each path the timed phases
+     * take in turn: the wide shape (new streams), the deep one (a stream's next events), single reports each read back
+     * with {@code minVersion} (the freshness phases); at least one of each. The rounds' rates go into the notes: how
+     * far a cold stack is from a warm one.
      */
     private Void warmUp(String ingest, String query) throws Exception {
         int wide = Math.max(1, Math.min(3_000, options.wideStreams() / 4));
         int deepStreams = Math.max(1, Math.min(options.deepStreams(), 30));
         int deepEvents = Math.max(1, Math.min(options.deepEvents(), 50));
+        int singlesPerSecond = Math.max(1, Math.min(100, options.freshnessRate()));
+        int singleSeconds = Math.max(1, Math.min(5, options.freshnessSeconds()));
         long end = System.nanoTime() + options.e2eWarmup().toNanos();
         List<String> rates = new ArrayList<>();
         int round = 0;
-        while (round < 2 || System.nanoTime() < end) {
+        while (round < 3 || System.nanoTime() < end) {
             String tag = letters(round);
-            Shape shape = round % 2 == 0 ? new Shape(run, "x" + tag, wide, 1)
-                    : new Shape(run, "y" + tag, deepStreams, deepEvents);
-            rates.add(rate(endToEnd(ingest, query, shape).eventsPerSecond()));
+            rates.add(switch (round % 3) {
+                case 0 -> rate(endToEnd(ingest, query, new Shape(run, "x" + tag, wide, 1)).eventsPerSecond());
+                case 1 -> rate(endToEnd(ingest, query, new Shape(run, "y" + tag, deepStreams, deepEvents))
+                        .eventsPerSecond());
+                default -> "p99 " + millis(Freshness.run(ingest, query,
+                        new Shape(run, "z" + tag, singlesPerSecond * singleSeconds, 1), singlesPerSecond, singleSeconds)
+                        .p99());
+            });
             round++;
         }
         notes.add("Before anything end to end was timed, " + round + " untimed rounds (" + options.e2eWarmup()
-                + ", `--e2e-warmup`) alternated the wide and the deep shape through the whole path; events/s per round: "
-                + String.join(", ", rates) + ".");
+                + ", `--e2e-warmup`) took the wide shape, the deep shape and " + singlesPerSecond + " single reports/s "
+                + "for " + singleSeconds + " s in turn through the whole path; per round, events/s (p99 for the single "
+                + "reports): " + String.join(", ", rates) + ".");
         return null;
     }
 
