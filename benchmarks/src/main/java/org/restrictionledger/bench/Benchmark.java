@@ -151,7 +151,7 @@ public final class Benchmark {
 
         // End to end. The services' JIT warms up first, as the minimal endpoint's did, but for longer: on 2 cores the
         // compilers of three services keep busy for minutes, and a production service has run for longer than that.
-        phase("end to end, warm-up", true, () -> warmUp(ingest, query));
+        phase("end to end, warm-up", true, () -> warmUp(ingest, query, options.e2eWarmup(), "w"));
         monitor.loaded(true);
         Shape wideShape = new Shape(run, "w", options.wideStreams(), 1);
         Shape deepShape = new Shape(run, "d", options.deepStreams(), options.deepEvents());
@@ -202,6 +202,9 @@ public final class Benchmark {
         HttpLoad.Outcome poll2002 = null;
         if (options.instances() == 2) {
             stack.scaleOut(this::say);
+            // The new instances' JIT is cold, as the first ones' was: a third of the first warm-up.
+            phase("end to end, warm-up, 2+2 instances", true,
+                    () -> warmUp(ingest, query, options.e2eWarmup().dividedBy(3), "u"));
             monitor.loaded(true);
             wide2 = phase("end to end, wide, 2+2 instances", true,
                     () -> endToEnd(ingest, query, new Shape(run, "v", options.wideStreams(), 1)));
@@ -273,22 +276,22 @@ public final class Benchmark {
     }
 
     /**
-     * Untimed rounds through the whole path until {@code --e2e-warmup} has passed, taking each path the timed phases
-     * take in turn: the wide shape (new streams), the deep one (a stream's next events), single reports each read back
+     * Untimed rounds through the whole path until {@code duration} has passed (the last may end after it), taking
+     * each path the timed phases take in turn: the wide shape (new streams), the deep one (a stream's next events), single reports each read back
      * with {@code minVersion} (the freshness phases); at least one of each. The rounds' rates go into the notes: how
      * far a cold stack is from a warm one.
      */
-    private Void warmUp(String ingest, String query) throws Exception {
+    private Void warmUp(String ingest, String query, Duration duration, String prefix) throws Exception {
         int wide = Math.max(1, Math.min(3_000, options.wideStreams() / 4));
         int deepStreams = Math.max(1, Math.min(options.deepStreams(), 30));
         int deepEvents = Math.max(1, Math.min(options.deepEvents(), 50));
         int singlesPerSecond = Math.max(1, Math.min(100, options.freshnessRate()));
         int singleSeconds = Math.max(1, Math.min(5, options.freshnessSeconds()));
-        long end = System.nanoTime() + options.e2eWarmup().toNanos();
+        long end = System.nanoTime() + duration.toNanos();
         List<String> rates = new ArrayList<>();
         int round = 0;
         while (round < 3 || System.nanoTime() < end) {
-            String tag = letters(round);
+            String tag = prefix + letters(round);
             rates.add(switch (round % 3) {
                 case 0 -> rate(endToEnd(ingest, query, new Shape(run, "x" + tag, wide, 1)).eventsPerSecond());
                 case 1 -> rate(endToEnd(ingest, query, new Shape(run, "y" + tag, deepStreams, deepEvents))
@@ -299,8 +302,8 @@ public final class Benchmark {
             });
             round++;
         }
-        notes.add("Before anything end to end was timed, " + round + " untimed rounds (" + options.e2eWarmup()
-                + ", `--e2e-warmup`) took the wide shape, the deep shape and " + singlesPerSecond + " single reports/s "
+        notes.add("Before anything end to end was timed" + (prefix.equals("w") ? "" : " with 2+2 instances") + ", "
+                + round + " untimed rounds (" + duration + (prefix.equals("w") ? ", `--e2e-warmup`" : "") + ") took the wide shape, the deep shape and " + singlesPerSecond + " single reports/s "
                 + "for " + singleSeconds + " s in turn through the whole path; per round, events/s (p99 for the single "
                 + "reports): " + String.join(", ", rates) + ".");
         return null;

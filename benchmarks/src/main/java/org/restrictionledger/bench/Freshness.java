@@ -41,10 +41,7 @@ final class Freshness {
 
     static Outcome run(String ingest, String query, Shape shape, double rate, int seconds) throws InterruptedException {
         ExecutorService executor = Executors.newFixedThreadPool(4);
-        // HTTP/1.1, a connection per request in flight, as browsers and partners on plain HTTP send them (not all on
-        // one h2c connection, whose one event loop then serialises them).
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(5)).build();
         Latencies latencies = new Latencies();
         AtomicInteger inFlight = new AtomicInteger();
         AtomicLong lost = new AtomicLong();
