@@ -1,6 +1,6 @@
 package org.restrictionledger.query.messaging;
 
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -34,6 +34,12 @@ public class EventConsumer {
 
     /** Incoming channel from {@code restrictions.events.v1}. */
     public static final String CHANNEL = "events";
+    /**
+     * The projection's own worker thread ({@code smallrye.messaging.worker.projection.max-concurrency}), not one of
+     * the pool HTTP requests run on: requests waiting on {@code ?minVersion=} for the projection could otherwise hold
+     * every thread of that pool, and the projection they wait for could not run until they gave up.
+     */
+    static final String WORKER = "projection";
 
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
 
@@ -48,7 +54,7 @@ public class EventConsumer {
     }
 
     @Incoming(CHANNEL)
-    @Blocking
+    @Blocking(WORKER)
     public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
         try {
             List<Projection.Received> events = new ArrayList<>(batch.getRecords().size());
