@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 import static org.restrictionledger.bench.ResultsTable.millis;
 import static org.restrictionledger.bench.ResultsTable.rate;
@@ -105,7 +106,7 @@ public final class Benchmark {
         if (!options.targetsRunningStack()) {
             notes.add("The services and the minimal endpoint ran with `" + String.join(" ", Stack.JVM_OPTIONS) + "` and "
                     + Stack.PROCESS_ENV.entrySet().stream().map(e -> "`" + e.getKey() + "=" + e.getValue() + "`")
-                    .collect(java.util.stream.Collectors.joining(", ")) + ".");
+                    .collect(Collectors.joining(", ")) + ".");
         }
         String markdown = ResultsTable.render(options, machine, started, finished, loadBefore, busyBefore,
                 MachineInfo.loadAverage(), rows, cpuByPhase, notes);
@@ -151,7 +152,8 @@ public final class Benchmark {
 
         // End to end. The services' JIT warms up first, as the minimal endpoint's did, but for longer: on 2 cores the
         // compilers of three services keep busy for minutes, and a production service has run for longer than that.
-        phase("end to end, warm-up", true, () -> warmUp(ingest, query, options.e2eWarmup(), "w"));
+        phase("end to end, warm-up", true,
+                () -> warmUp(ingest, query, options.e2eWarmup(), "w", "anything end to end was timed (`--e2e-warmup`)"));
         monitor.loaded(true);
         Shape wideShape = new Shape(run, "w", options.wideStreams(), 1);
         Shape deepShape = new Shape(run, "d", options.deepStreams(), options.deepEvents());
@@ -204,7 +206,7 @@ public final class Benchmark {
             stack.scaleOut(this::say);
             // The new instances' JIT is cold, as the first ones' was: a third of the first warm-up.
             phase("end to end, warm-up, 2+2 instances", true,
-                    () -> warmUp(ingest, query, options.e2eWarmup().dividedBy(3), "u"));
+                    () -> warmUp(ingest, query, options.e2eWarmup().dividedBy(3), "u", "the 2+2 figures were timed"));
             monitor.loaded(true);
             wide2 = phase("end to end, wide, 2+2 instances", true,
                     () -> endToEnd(ingest, query, new Shape(run, "v", options.wideStreams(), 1)));
@@ -277,11 +279,12 @@ public final class Benchmark {
 
     /**
      * Untimed rounds through the whole path until {@code duration} has passed (the last may end after it), taking
-     * each path the timed phases take in turn: the wide shape (new streams), the deep one (a stream's next events), single reports each read back
-     * with {@code minVersion} (the freshness phases); at least one of each. The rounds' rates go into the notes: how
-     * far a cold stack is from a warm one.
+     * each path the timed phases take in turn: the wide shape (new streams), the deep one (a stream's next events),
+     * single reports each read back with {@code minVersion} (the freshness phases); at least one of each. The rounds'
+     * rates go into the notes, after "Before {@code before}": how far a cold stack is from a warm one.
      */
-    private Void warmUp(String ingest, String query, Duration duration, String prefix) throws Exception {
+    private Void warmUp(String ingest, String query, Duration duration, String prefix, String before)
+            throws Exception {
         int wide = Math.max(1, Math.min(3_000, options.wideStreams() / 4));
         int deepStreams = Math.max(1, Math.min(options.deepStreams(), 30));
         int deepEvents = Math.max(1, Math.min(options.deepEvents(), 50));
@@ -302,17 +305,18 @@ public final class Benchmark {
             });
             round++;
         }
-        notes.add("Before anything end to end was timed" + (prefix.equals("w") ? "" : " with 2+2 instances") + ", "
-                + round + " untimed rounds (" + duration + (prefix.equals("w") ? ", `--e2e-warmup`" : "") + ") took the wide shape, the deep shape and " + singlesPerSecond + " single reports/s "
-                + "for " + singleSeconds + " s in turn through the whole path; per round, events/s (p99 for the single "
-                + "reports): " + String.join(", ", rates) + ".");
+        notes.add("Before " + before + ", " + round + " untimed rounds (" + duration + ") took the wide "
+                + "shape, the deep shape and " + singlesPerSecond + " single reports/s for " + singleSeconds
+                + " s in turn through the whole path; per round, events/s (p99 for the single reports): "
+                + String.join(", ", rates) + ".");
         return null;
     }
 
     /** {@code n} in base 26 written with a–z: a shape's tag is letters, as digits would run into its group numbers. */
     static String letters(int n) {
-        return Integer.toString(n, 26).chars().mapToObj(c -> Character.toString(Character.isDigit(c) ? c - '0' + 'a' : c + 10))
-                .collect(java.util.stream.Collectors.joining());
+        return Integer.toString(n, 26).chars()
+                .mapToObj(c -> Character.toString(Character.isDigit(c) ? c - '0' + 'a' : c + 10))
+                .collect(Collectors.joining());
     }
 
     private EndToEnd.Outcome endToEnd(String ingest, String query, Shape shape) throws Exception {
@@ -352,7 +356,6 @@ public final class Benchmark {
         }
     }
 
-    /** Seven platforms in the polled country (the sample data's size), visible before the load starts. */
     /** Freshness at {@code rate} reports/s for {@code --freshness-seconds}, on new streams of tag {@code tag}. */
     private Freshness.Outcome freshness(String ingest, String query, String phase, String tag, double rate)
             throws Exception {
@@ -365,6 +368,7 @@ public final class Benchmark {
         return outcome;
     }
 
+    /** Seven platforms in the polled country (the sample data's size), visible before the load starts. */
     private int seedPollCountry(String ingest, String query, String country) {
         StringBuilder batch = new StringBuilder();
         for (int i = 0; i < 7; i++) {
