@@ -61,7 +61,11 @@ public class ReadModel {
             return PlatformStatusRow.<PlatformStatusRow>list("platform", Sort.by("country"), platform).stream()
                     .map(PlatformStatusRow::toStatus).toList();
         }
-        return fold(ProjectedEvent.<ProjectedEvent>list("platform", Sort.by("streamId").and("streamVersion"), platform).stream(), when);
+        // The platform's streams by the index of current statuses (every projected stream has one), then their events
+        // by the (stream, version) key: projected_events has no index by platform, which would cost a write per event.
+        return fold(ProjectedEvent.<ProjectedEvent>list(
+                "streamId in (select s.streamId from PlatformStatusRow s where s.platform = ?1)",
+                Sort.by("streamId").and("streamVersion"), platform).stream(), when);
     }
 
     public Optional<StreamStatus> stream(StreamId stream, When when) {
