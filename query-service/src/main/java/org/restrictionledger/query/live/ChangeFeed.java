@@ -158,17 +158,23 @@ public class ChangeFeed {
     }
 
     private void load() {
-        List<Change> latest = log.latestPerStream();
+        // The streams changed most recently, as many as keep marks, and one more: the latest change of every stream
+        // left out is at most that one's, so it is the floor of their marks.
+        List<Change> latest = log.latestPerStream(config.maxMarks() + 1);
         reads.increment();
+        if (latest.size() > config.maxMarks()) {
+            versions.raiseFloor(latest.get(latest.size() - 1));
+            latest = latest.subList(0, config.maxMarks());
+        }
         versions.apply(latest);
         versions.loaded();
-        long last = latest.isEmpty() ? 0 : latest.get(latest.size() - 1).seq();
+        long last = latest.isEmpty() ? 0 : latest.get(0).seq();
         synchronized (lock) {
             floor = last;
             head = last;
             ready = true;
         }
-        LOG.infof("live feed starts at change %d (%d streams)", last, latest.size());
+        LOG.infof("live feed starts at change %d (marks of the %d streams changed last)", last, latest.size());
     }
 
     void poll() {

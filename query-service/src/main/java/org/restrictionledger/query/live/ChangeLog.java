@@ -43,10 +43,13 @@ public class ChangeLog {
         }
     }
 
-    /** The latest change of every stream (what the ETags start from), in sequence order. */
-    public List<Change> latestPerStream() {
+    /**
+     * The latest change of each of the {@code limit} most recently changed streams (what the ETags start from), the
+     * latest first.
+     */
+    public List<Change> latestPerStream(int limit) {
         return query("SELECT * FROM (SELECT DISTINCT ON (stream_id) " + COLUMNS
-                + " FROM status_changes ORDER BY stream_id, seq DESC) latest ORDER BY seq");
+                + " FROM status_changes ORDER BY stream_id, seq DESC) latest ORDER BY seq DESC LIMIT ?", limit);
     }
 
     private List<Change> query(String sql, Object... parameters) {

@@ -25,4 +25,11 @@ public interface LiveConfig {
 
     /** How many of the latest changes stay in memory for streams that fall behind; older ones come from the store. */
     int window();
+
+    /**
+     * How many streams, and how many platforms, keep an ETag mark of their own in memory: those changed most recently.
+     * The others share one mark at least as late as their latest change, so their ETags stay correct (they change
+     * more often than needed) while memory stays bounded however many streams the read model holds.
+     */
+    int maxMarks();
 }

@@ -1,8 +1,10 @@
 package org.restrictionledger.query.live;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +21,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * a write announces itself before it commits (through {@link ChangeFeed#writing()}), and the marks are current again once the feed
  * has read the log after its commit. A body cached under a tag is only served while they are, so a client that saw
  * its write through {@code minVersion} never then gets an older body of a list from this instance.
+ * <p>
+ * Memory is bounded: at most {@code query.stream.max-marks} streams, and as many platforms, keep a mark of their own,
+ * those changed most recently. The others get the {@link #floor}: a mark at least as late as every change of every
+ * stream or platform without its own. Their ETags thus stay strong and correct (they move with the floor, more often
+ * than needed), and a {@code minVersion} wait on one of them asks the store.
  */
 @ApplicationScoped
 public class Versions {
@@ -32,10 +39,13 @@ public class Versions {
         }
     }
 
+    private final int maxMarks;
     private final Map<String, Mark> streams = new ConcurrentHashMap<>();
     private final Map<String, Mark> countries = new ConcurrentHashMap<>();
     private final Map<String, Mark> platforms = new ConcurrentHashMap<>();
     private volatile Mark world = Mark.NONE;
+    /** At least the latest change of every stream, country or platform that has no mark here (version 0: unknown). */
+    private volatile Mark floor = Mark.NONE;
     private volatile boolean loaded;
     private final Object moved = new Object();
     private long generation;
@@ -46,6 +56,16 @@ public class Versions {
     /** How many of them had ended when the feed last started a read that it has finished. */
     private final AtomicLong seen = new AtomicLong();
 
+    @Inject
+    Versions(LiveConfig config) {
+        this(config.maxMarks());
+    }
+
+    Versions(int maxMarks) {
+        this.maxMarks = maxMarks;
+    }
+
+    /** Applies changes read from the log; one caller at a time (the feed). */
     void apply(List<Change> changes) {
         Mark w = world;
         for (Change change : changes) {
@@ -55,6 +75,44 @@ public class Versions {
             w = w.later(change);
         }
         world = w;
+        forgetOldest(streams);
+        forgetOldest(platforms);
+        moved();
+    }
+
+    /**
+     * Every stream, country and platform that has no mark here changed last at {@code change} or before (the feed
+     * starts from the latest changes only, and this is the latest of those it left out).
+     */
+    void raiseFloor(Change change) {
+        raiseFloor(new Mark(change.seq(), change.changedAt(), 0));
+        moved();
+    }
+
+    private void raiseFloor(Mark mark) {
+        if (mark.seq() > floor.seq()) {
+            floor = mark;
+        }
+    }
+
+    /**
+     * Beyond {@link #maxMarks}, the marks with the lowest sequence numbers go, down to nine tenths of it (so this
+     * runs once per tenth, not per change). The floor rises first: a reader never finds a mark gone and the floor
+     * still below it.
+     */
+    private void forgetOldest(Map<String, Mark> marks) {
+        if (marks.size() <= maxMarks) {
+            return;
+        }
+        long[] seqs = marks.values().stream().mapToLong(Mark::seq).toArray();
+        Arrays.sort(seqs);
+        long cutoff = seqs[seqs.length - maxMarks * 9 / 10 - 1];
+        marks.values().stream().filter(m -> m.seq() == cutoff).findAny()
+                .ifPresent(m -> raiseFloor(new Mark(m.seq(), m.at(), 0)));
+        marks.values().removeIf(m -> m.seq() <= cutoff);
+    }
+
+    private void moved() {
         synchronized (moved) {
             generation++;
             moved.notifyAll();
@@ -116,15 +174,19 @@ public class Versions {
     }
 
     public Mark stream(String streamId) {
-        return streams.getOrDefault(streamId, Mark.NONE);
+        return orFloor(streams.get(streamId));
     }
 
     public Mark country(String country) {
-        return countries.getOrDefault(country, Mark.NONE);
+        return orFloor(countries.get(country));
     }
 
     public Mark platform(String platform) {
-        return platforms.getOrDefault(platform, Mark.NONE);
+        return orFloor(platforms.get(platform));
+    }
+
+    private Mark orFloor(Mark own) {
+        return own != null ? own : floor;
     }
 
     public Mark world() {

@@ -3,7 +3,9 @@ package org.restrictionledger.query.live;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The marks ETags are made of: each scope moves with the changes of its own streams only; and when they show every write
- * this instance made (what decides whether a cached body may be sent).
+ * this instance made (what decides whether a cached body may be sent); and, with more streams than keep marks, every
+ * mark still at least as late as its scope's latest change.
  */
 class VersionsTest {
 
@@ -24,7 +27,7 @@ class VersionsTest {
 
     @Test
     void eachScopeFollowsItsOwnStreams() {
-        Versions versions = new Versions();
+        Versions versions = new Versions(1_000);
         versions.apply(List.of(change(1, "RU/whatsapp", 1), change(2, "RU/telegram", 1), change(3, "BY/whatsapp", 1),
                 change(4, "RU/whatsapp", 2)));
 
@@ -39,9 +42,45 @@ class VersionsTest {
         assertEquals(Versions.Mark.NONE, versions.scope("KG", null));
     }
 
+    /**
+     * With more streams than keep marks of their own, those changed last keep theirs exactly and the others share the
+     * floor. An ETag is built from a mark's sequence number, so it stays strong only if no scope's mark ever falls
+     * below its own latest change: checked for every stream, platform and country after every change.
+     */
+    @Test
+    void beyondTheBoundEveryMarkStaysAtLeastAsLateAsItsScope() {
+        Versions versions = new Versions(10);
+        Map<String, Long> latest = new HashMap<>();
+        long seq = 0;
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < 40; i++) {
+                String stream = (i % 2 == 0 ? "RU" : "BY") + "/p" + (round == 2 ? i % 7 : i);
+                versions.apply(List.of(change(++seq, stream, round + 1)));
+                latest.merge(stream, seq, Math::max);
+                latest.merge("platform " + stream.substring(3), seq, Math::max);
+                latest.merge("country " + stream.substring(0, 2), seq, Math::max);
+                latest.forEach((scope, last) -> assertTrue(mark(versions, scope).seq() >= last,
+                        scope + " changed at " + last + " but its mark is " + mark(versions, scope)));
+            }
+        }
+
+        // The stream changed last keeps its exact mark (its version too, for minVersion); one long forgotten has the
+        // floor, with no version: a minVersion wait on it asks the store.
+        assertEquals(new Versions.Mark(seq, Instant.ofEpochSecond(seq), 3), versions.stream("BY/p4"));
+        Versions.Mark forgotten = versions.stream("BY/p39");
+        assertEquals(0, forgotten.version());
+        assertTrue(forgotten.seq() >= 80 && forgotten.seq() < seq, forgotten.toString());
+        assertEquals(forgotten, versions.stream("KG/never-seen"), "a stream never seen has the floor too");
+    }
+
+    private static Versions.Mark mark(Versions versions, String scope) {
+        return scope.startsWith("platform ") ? versions.platform(scope.substring(9))
+                : scope.startsWith("country ") ? versions.country(scope.substring(8)) : versions.stream(scope);
+    }
+
     @Test
     void theMarksAreCurrentOnlyOnceAReadThatBeganAfterEveryWriteEndedHasBeenApplied() {
-        Versions versions = new Versions();
+        Versions versions = new Versions(1_000);
         assertFalse(versions.current(), "not before the feed's first read");
         versions.caughtUpWith(versions.writesEnded());
         versions.loaded();
@@ -60,7 +99,7 @@ class VersionsTest {
 
     @Test
     void overlappingWritesKeepTheMarksBehindUntilTheLastIsRead() {
-        Versions versions = new Versions();
+        Versions versions = new Versions(1_000);
         versions.loaded();
         versions.writeBegins();
         versions.writeBegins();
@@ -75,7 +114,7 @@ class VersionsTest {
 
     @Test
     void aReadYourWritesWaitIsWokenWhenTheMarksMoveAndOtherwiseWaitsItsTimeOut() throws Exception {
-        Versions versions = new Versions();
+        Versions versions = new Versions(1_000);
         long seen = versions.changes();
         long started = System.nanoTime();
         versions.awaitChangeAfter(seen, TimeUnit.MILLISECONDS.toNanos(100));
