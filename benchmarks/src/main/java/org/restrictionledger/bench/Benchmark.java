@@ -89,6 +89,10 @@ public final class Benchmark {
             try {
                 measure(stack, rows);
             } finally {
+                stack.exited().forEach(exited -> {
+                    say(exited);
+                    notes.add(0, "**" + exited + "** (the figures measured against it after that are not the product's).");
+                });
                 monitor.close();
                 try {
                     Runtime.getRuntime().removeShutdownHook(stopper);

@@ -57,6 +57,8 @@ final class Stack implements AutoCloseable {
     private final Map<String, Long> pids = new LinkedHashMap<>();
     private final Map<String, String> management = new LinkedHashMap<>();
     private final Map<String, Duration> startTimes = new LinkedHashMap<>();
+    /** The last line each started instance logged, by its log file: what an instance that died said last. */
+    private final Map<Path, String> lastLines = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Services started here record a Flight Recorder profile into {@code logs/<instance>.jfr}. */
@@ -222,6 +224,23 @@ final class Stack implements AutoCloseable {
         return Map.copyOf(pids);
     }
 
+    /**
+     * The instances started here whose process has ended while the run went on (they are only stopped at its end), each
+     * with the last line it logged: a figure measured against one of them afterwards is not a figure of the product.
+     */
+    List<String> exited() {
+        List<String> exited = new ArrayList<>();
+        startTimes.keySet().forEach(instance -> {
+            Long pid = pids.get(instance);
+            if (pid != null && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                Path log = logs.resolve(instance.equals("minimal") ? "minimal-endpoint.log" : instance + ".log");
+                exited.add(instance + " exited during the run; its last log line: "
+                        + lastLines.getOrDefault(log, "(none)").strip());
+            }
+        });
+        return exited;
+    }
+
     /** Launch → ready per instance started here. */
     Map<String, Duration> startTimes() {
         return Collections.unmodifiableMap(startTimes);
@@ -290,6 +309,7 @@ final class Stack implements AutoCloseable {
                 }
             });
             return line -> {
+                lastLines.put(log, line);
                 synchronized (writer) {
                     try {
                         writer.write(line);
