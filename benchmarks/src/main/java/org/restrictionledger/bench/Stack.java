@@ -57,8 +57,8 @@ final class Stack implements AutoCloseable {
     private final Map<String, Long> pids = new LinkedHashMap<>();
     private final Map<String, String> management = new LinkedHashMap<>();
     private final Map<String, Duration> startTimes = new LinkedHashMap<>();
-    /** The last line each started instance logged, by its log file: what an instance that died said last. */
-    private final Map<Path, String> lastLines = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The last line each started instance logged: what an instance that died said last. */
+    private final Map<String, String> lastLines = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Services started here record a Flight Recorder profile into {@code logs/<instance>.jfr}. */
@@ -169,7 +169,7 @@ final class Stack implements AutoCloseable {
         }
         Instant launched = Instant.now();
         ServiceProcess process = ServiceProcess.start(instance, jar, KafkaBroker.freePort(), KafkaBroker.freePort(),
-                JVM_OPTIONS, env, logFile(log));
+                JVM_OPTIONS, env, logFile(instance, log));
         started.add(process);
         process.awaitReady(READY_TIMEOUT);
         startTimes.put(instance, Duration.between(launched, Instant.now()));
@@ -187,7 +187,7 @@ final class Stack implements AutoCloseable {
             env.put("JAVA_TOOL_OPTIONS", NativeMemory.OPTION); // its memory is the floor the services' is compared with
         }
         ServiceProcess process = ServiceProcess.start("minimal-endpoint", jar, KafkaBroker.freePort(),
-                KafkaBroker.freePort(), JVM_OPTIONS, env, logFile(file));
+                KafkaBroker.freePort(), JVM_OPTIONS, env, logFile("minimal", file));
         started.add(process);
         awaitHttp(process.baseUrl() + Endpoints.MINIMAL_TEXT, READY_TIMEOUT, "minimal-endpoint");
         startTimes.put("minimal", Duration.between(launched, Instant.now()));
@@ -233,9 +233,8 @@ final class Stack implements AutoCloseable {
         startTimes.keySet().forEach(instance -> {
             Long pid = pids.get(instance);
             if (pid != null && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                Path log = logs.resolve(instance.equals("minimal") ? "minimal-endpoint.log" : instance + ".log");
                 exited.add(instance + " exited during the run; its last log line: "
-                        + lastLines.getOrDefault(log, "(none)").strip());
+                        + lastLines.getOrDefault(instance, "(none)").strip());
             }
         });
         return exited;
@@ -300,7 +299,7 @@ final class Stack implements AutoCloseable {
     }
 
     /** A service's output into its log file, buffered: the services log per event and the harness shares the CPU. */
-    private Consumer<String> logFile(Path log) {
+    private Consumer<String> logFile(String instance, Path log) {
         try {
             BufferedWriter writer = Files.newBufferedWriter(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             started.add(() -> {
@@ -309,7 +308,7 @@ final class Stack implements AutoCloseable {
                 }
             });
             return line -> {
-                lastLines.put(log, line);
+                lastLines.put(instance, line);
                 synchronized (writer) {
                     try {
                         writer.write(line);

@@ -82,16 +82,16 @@ public class Versions {
 
     /**
      * Every stream, country and platform that has no mark here changed last at {@code change} or before (the feed
-     * starts from the latest changes only, and this is the latest of those it left out).
+     * starts from the latest changes only, and this is the latest of those it left out). Readers see it with the
+     * marks that the feed applies next.
      */
     void raiseFloor(Change change) {
-        raiseFloor(new Mark(change.seq(), change.changedAt(), 0));
-        moved();
+        raiseFloor(change.seq(), change.changedAt());
     }
 
-    private void raiseFloor(Mark mark) {
-        if (mark.seq() > floor.seq()) {
-            floor = mark;
+    private void raiseFloor(long seq, Instant at) {
+        if (seq > floor.seq()) {
+            floor = new Mark(seq, at, 0);
         }
     }
 
@@ -107,8 +107,7 @@ public class Versions {
         long[] seqs = marks.values().stream().mapToLong(Mark::seq).toArray();
         Arrays.sort(seqs);
         long cutoff = seqs[seqs.length - maxMarks * 9 / 10 - 1];
-        marks.values().stream().filter(m -> m.seq() == cutoff).findAny()
-                .ifPresent(m -> raiseFloor(new Mark(m.seq(), m.at(), 0)));
+        marks.values().stream().filter(m -> m.seq() == cutoff).findAny().ifPresent(m -> raiseFloor(m.seq(), m.at()));
         marks.values().removeIf(m -> m.seq() <= cutoff);
     }
 
