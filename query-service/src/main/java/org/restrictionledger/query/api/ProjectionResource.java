@@ -88,11 +88,11 @@ public class ProjectionResource {
     @APIResponse(responseCode = "202", description = "Started; follow GET /api/v1/projection (Location)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Rebuilder.RebuildStatus.class)))
-    @APIResponse(responseCode = "409", description = "A rebuild is already running")
+    @APIResponse(responseCode = "409", description = "A rebuild is already running, on this or another query instance")
     public Response rebuild() {
         if (!rebuilder.start()) {
             throw new ProblemException(Problem.of(409, "rebuild-running", "Rebuild running",
-                    "a rebuild is already running; follow GET /api/v1/projection"));
+                    "a rebuild is already running, on this or another query instance; follow GET /api/v1/projection"));
         }
         return Response.accepted(rebuilder.status()).header("Location", "/api/v1/projection").build();
     }

@@ -61,6 +61,8 @@ public class Rebuilder {
     private static final Logger LOG = Logger.getLogger(Rebuilder.class);
     /** Records per poll of the topic, and rows per JDBC batch of either table. */
     static final int BATCH = 2_000;
+    /** The session advisory lock a rebuild holds while it runs, on whichever query instance ("rebuild" in ASCII). */
+    static final long LOCK_KEY = 0x72656275696c64L;
 
     @Schema(name = "RebuildState")
     public enum State {
@@ -89,15 +91,66 @@ public class Rebuilder {
         return status.get();
     }
 
-    /** Starts a rebuild; false when one is already running. */
+    /**
+     * Starts a rebuild; false when one is already running, here or on another query instance (they share one pair of
+     * shadow tables: a second rebuild would drop the first one's).
+     */
     public boolean start() {
         RebuildStatus current = status.get();
-        RebuildStatus running = new RebuildStatus(State.RUNNING, Instant.now(), null, 0, 0, 0, null);
-        if (current.state() == State.RUNNING || !status.compareAndSet(current, running)) {
+        if (current.state() == State.RUNNING) {
             return false;
         }
-        worker.execute(this::run);
+        Connection lock = lockAcrossInstances();
+        if (lock == null) {
+            return false;
+        }
+        RebuildStatus running = new RebuildStatus(State.RUNNING, Instant.now(), null, 0, 0, 0, null);
+        if (!status.compareAndSet(current, running)) {
+            unlock(lock);
+            return false;
+        }
+        worker.execute(() -> {
+            try {
+                run();
+            } finally {
+                unlock(lock);
+            }
+        });
         return true;
+    }
+
+    /**
+     * A connection whose session holds the rebuild's advisory lock ({@link #LOCK_KEY}), or null when another session
+     * holds it. The lock goes with the session: an instance that dies mid-rebuild lets it go.
+     */
+    private Connection lockAcrossInstances() {
+        try {
+            Connection c = dataSource.getConnection();
+            boolean locked = false;
+            try (PreparedStatement lock = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+                lock.setLong(1, LOCK_KEY);
+                try (ResultSet answer = lock.executeQuery()) {
+                    locked = answer.next() && answer.getBoolean(1);
+                }
+            } finally {
+                if (!locked) {
+                    c.close();
+                }
+            }
+            return locked ? c : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not take the rebuild's lock in the read model's database", e);
+        }
+    }
+
+    /** Lets the lock go before the connection goes back to the pool (a pooled session would keep holding it). */
+    private static void unlock(Connection c) {
+        try (c; PreparedStatement unlock = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            unlock.setLong(1, LOCK_KEY);
+            unlock.execute();
+        } catch (SQLException e) {
+            LOG.warnf(e, "could not let the rebuild's lock go; it goes when its database session ends");
+        }
     }
 
     private void run() {

@@ -1,9 +1,11 @@
 package org.restrictionledger.query.projection;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.restrictionledger.events.Effective;
 import org.restrictionledger.events.EventHashing;
@@ -19,6 +21,9 @@ import org.restrictionledger.testsupport.TestTokens;
 
 import java.math.BigDecimal;
 import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,6 +34,7 @@ import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,6 +46,9 @@ class RebuildTest {
     private static final List<Source> SOURCES = List.of(new Source(null, "Example News", null));
 
     private final TestEvents events = new TestEvents();
+
+    @Inject
+    AgroalDataSource dataSource;
 
     /** Metrics are on the management interface (its root is /q), not on the API's port. */
     @TestHTTPResource(value = "metrics", management = true)
@@ -102,6 +111,28 @@ class RebuildTest {
                 .then().statusCode(200).body("rebuild.state", equalTo("DONE")));
 
         assertEquals(before, get(platforms));
+    }
+
+    /** The shadow tables are one pair for every query instance: a rebuild waits for another instance's to end. */
+    @Test
+    void aRebuildRunningOnAnotherInstanceIsAnsweredConflict() throws SQLException {
+        try (Connection otherInstance = dataSource.getConnection();
+             PreparedStatement lock = otherInstance.prepareStatement("SELECT pg_advisory_lock(?)");
+             PreparedStatement unlock = otherInstance.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            lock.setLong(1, Rebuilder.LOCK_KEY);
+            lock.execute();
+            given().auth().oauth2(TestTokens.operator()).when().post("/api/v1/projection/rebuild")
+                    .then().statusCode(409).body("type", endsWith("rebuild-running"));
+            unlock.setLong(1, Rebuilder.LOCK_KEY);
+            unlock.execute();
+        }
+        given().auth().oauth2(TestTokens.operator()).when().post("/api/v1/projection/rebuild").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().when().get("/api/v1/projection")
+                .then().statusCode(200).body("rebuild.state", equalTo("DONE")));
+        // Its lock went back with its connection: the next rebuild may start.
+        given().auth().oauth2(TestTokens.operator()).when().post("/api/v1/projection/rebuild").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().when().get("/api/v1/projection")
+                .then().statusCode(200).body("rebuild.state", equalTo("DONE")));
     }
 
     @Test
