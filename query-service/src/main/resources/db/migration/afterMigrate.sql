@@ -13,15 +13,15 @@ BEGIN
         RETURN;
     END IF;
     EXECUTE format('GRANT USAGE, CREATE ON SCHEMA public TO %I', runtime);
-    -- The owner's tables, not all in the schema: a rebuild's shadow tables are the runtime role's own, and those of a
-    -- service stopped mid-rebuild (dropped by the next rebuild) must not stop the next start with "permission denied".
-    FOR owned IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user LOOP
+    -- Every table but the runtime role's own: a rebuild's shadow tables are its own, and those of a service stopped
+    -- mid-rebuild (dropped by the next rebuild) must not stop the next start with "permission denied".
+    FOR owned IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tableowner <> runtime LOOP
         EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %I TO %I', owned.tablename, runtime);
     END LOOP;
     -- A rebuild replaces the live rows in one transaction: TRUNCATE, then the rebuilt rows.
     EXECUTE format('GRANT TRUNCATE ON projected_events, platform_status TO %I', runtime);
     FOR owned IN SELECT sequencename AS tablename FROM pg_sequences
-                 WHERE schemaname = 'public' AND sequenceowner = current_user LOOP
+                 WHERE schemaname = 'public' AND sequenceowner <> runtime LOOP
         EXECUTE format('GRANT USAGE, SELECT ON SEQUENCE %I TO %I', owned.tablename, runtime);
     END LOOP;
     EXECUTE format('REVOKE ALL ON flyway_schema_history FROM %I', runtime);
