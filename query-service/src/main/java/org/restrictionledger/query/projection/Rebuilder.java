@@ -35,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -61,6 +60,11 @@ public class Rebuilder {
     private static final Logger LOG = Logger.getLogger(Rebuilder.class);
     /** Records per poll of the topic, and rows per JDBC batch of either table. */
     static final int BATCH = 2_000;
+    /**
+     * How many connections write a rebuild's shadow tables at once (the streams split between them): one PostgreSQL
+     * backend writing alone was what a rebuild waited for. A power of two (the fold splits streams by hash bits).
+     */
+    static final int WRITERS = 2;
     /** The session advisory lock a rebuild holds while it runs, on whichever query instance ("rebuild" in ASCII). */
     static final long LOCK_KEY = 0x72656275696c64L;
 
@@ -196,40 +200,76 @@ public class Rebuilder {
      * Every record of the topic up to its end as of now; records that are not valid events are skipped, and so are
      * the events of streams the live projection has parked (they wait in the parking lot, as they do live) and, from
      * the first event the store refuses on, the events of that stream (its later events cannot apply without it).
-     * A batch is decoded (on both cores) while the one before it is written.
+     * A batch is decoded (on both cores) while the one before it is written, its streams split between the writers.
      */
     private long readTopic() throws Exception {
         Set<String> parked = parkedStreams();
+        List<Connection> connections = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(kafka.with(Map.of(
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, BATCH)));
-             Connection c = dataSource.getConnection()) {
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, BATCH)))) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.EVENTS, Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(Topics.EVENTS, p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             long read = 0;
-            Set<String> refused = new HashSet<>(); // the writer's own
-            ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "read-model-rebuild-writer"));
-            Future<Integer> writing = CompletableFuture.completedFuture(0);
+            // Writer k writes the streams of slice k, each through a connection of its own (one PostgreSQL backend
+            // each), and refuses for them alone: a stream's events are all written by one writer, in their order.
+            List<Set<String>> refused = new ArrayList<>();
+            for (int k = 0; k < WRITERS; k++) {
+                connections.add(dataSource.getConnection());
+                refused.add(new HashSet<>());
+            }
+            ExecutorService writers = Executors.newFixedThreadPool(WRITERS,
+                    r -> new Thread(r, "read-model-rebuild-writer"));
+            List<Future<Integer>> writing = List.of();
             try {
                 while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                    List<ProjectedEvent> events = decode(consumer.poll(Duration.ofMillis(500)), parked);
-                    read += writing.get();
-                    writing = writer.submit(() -> insertEvents(c, "projected_events_rebuild", events, refused));
+                    List<List<ProjectedEvent>> slices = slices(decode(consumer.poll(Duration.ofMillis(500)), parked));
+                    read += written(writing);
+                    List<Future<Integer>> next = new ArrayList<>();
+                    for (int k = 0; k < WRITERS; k++) {
+                        Connection c = connections.get(k);
+                        List<ProjectedEvent> slice = slices.get(k);
+                        Set<String> refusedHere = refused.get(k);
+                        next.add(writers.submit(() -> insertEvents(c, "projected_events_rebuild", slice, refusedHere)));
+                    }
+                    writing = next;
                     RebuildStatus s = status.get();
                     status.set(new RebuildStatus(State.RUNNING, s.startedAt(), null, read, 0, 0, null));
                 }
-                read += writing.get();
+                read += written(writing);
             } finally {
-                writer.shutdown();
-                writer.awaitTermination(1, TimeUnit.MINUTES); // it uses the connection until its batch is written
+                writers.shutdown();
+                writers.awaitTermination(1, TimeUnit.MINUTES); // they use the connections until their batch is written
             }
             return read;
+        } finally {
+            for (Connection c : connections) {
+                c.close();
+            }
         }
+    }
+
+    /** The events split by stream into {@link #WRITERS} slices, each in the events' order. */
+    private static List<List<ProjectedEvent>> slices(List<ProjectedEvent> events) {
+        List<List<ProjectedEvent>> slices = new ArrayList<>();
+        for (int k = 0; k < WRITERS; k++) {
+            slices.add(new ArrayList<>());
+        }
+        events.forEach(e -> slices.get(Math.floorMod(e.streamId.hashCode(), WRITERS)).add(e));
+        return slices;
+    }
+
+    private static int written(List<Future<Integer>> writing) throws Exception {
+        int written = 0;
+        for (Future<Integer> batch : writing) {
+            written += batch.get();
+        }
+        return written;
     }
 
     /** The valid events of the records, in their order, but those of parked streams. */
@@ -247,9 +287,29 @@ public class Rebuilder {
         }).filter(Objects::nonNull).toList();
     }
 
-    private long foldAll() throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            return foldInto(c, "SELECT CAST(data AS text) FROM projected_events_rebuild ORDER BY stream_id, stream_version");
+    /** Folds the streams in {@link #WRITERS} slices at once, each sorted and folded through a connection of its own. */
+    private long foldAll() throws Exception {
+        ExecutorService folders = Executors.newFixedThreadPool(WRITERS, r -> new Thread(r, "read-model-rebuild-fold"));
+        try {
+            List<Future<Long>> slices = new ArrayList<>();
+            for (int k = 0; k < WRITERS; k++) {
+                int slice = k;
+                slices.add(folders.submit(() -> {
+                    try (Connection c = dataSource.getConnection()) {
+                        return foldInto(c, """
+                                SELECT CAST(data AS text) FROM projected_events_rebuild
+                                WHERE (hashtext(stream_id) & %d) = %d ORDER BY stream_id, stream_version"""
+                                .formatted(WRITERS - 1, slice));
+                    }
+                }));
+            }
+            long streams = 0;
+            for (Future<Long> slice : slices) {
+                streams += slice.get();
+            }
+            return streams;
+        } finally {
+            folders.shutdown();
         }
     }
 
