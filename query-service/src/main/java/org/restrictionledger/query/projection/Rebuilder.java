@@ -310,6 +310,7 @@ public class Rebuilder {
             return streams;
         } finally {
             folders.shutdown();
+            folders.awaitTermination(1, TimeUnit.MINUTES); // when one slice failed, the other ends before the rebuild
         }
     }
 
