@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.restrictionledger.events.json.Json;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +85,7 @@ public class ChangeFeed {
     private volatile long head;
     private volatile boolean ready;
     private final AtomicBoolean wakeDue = new AtomicBoolean();
+    private final AtomicBoolean soonDue = new AtomicBoolean();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "change-feed");
         thread.setDaemon(true);
@@ -138,6 +140,23 @@ public class ChangeFeed {
                 });
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 wakeDue.set(false); // shutting down
+            }
+        }
+    }
+
+    /**
+     * Someone waits for a change that may come from another instance's projection (a read-your-writes request): the
+     * log is read within {@code delay} rather than at the next interval. However many wait, one read is due at a time.
+     */
+    public void soon(Duration delay) {
+        if (ready && soonDue.compareAndSet(false, true)) {
+            try {
+                poller.schedule(() -> {
+                    soonDue.set(false);
+                    pollSafely();
+                }, delay.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                soonDue.set(false); // shutting down
             }
         }
     }

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Memory is bounded: at most {@code query.stream.max-marks} streams, and as many platforms, keep a mark of their own,
  * those changed most recently. The others get the {@link #floor}: a mark at least as late as every change of every
  * stream or platform without its own. Their ETags thus stay strong and correct (they move with the floor, more often
- * than needed), and a {@code minVersion} wait on one of them asks the store.
+ * than needed), and one of them gets its own mark back with its next change (what a {@code minVersion} wait watches for).
  */
 @ApplicationScoped
 public class Versions {
@@ -182,6 +182,11 @@ public class Versions {
 
     public Mark platform(String platform) {
         return orFloor(platforms.get(platform));
+    }
+
+    /** The mark of every stream, country and platform without one of its own; it only rises. */
+    public Mark floor() {
+        return floor;
     }
 
     private Mark orFloor(Mark own) {

@@ -49,8 +49,8 @@ import java.util.stream.StreamSupport;
  *   <li>reads the whole topic (a consumer of its own, outside the projection's group) into
  *       {@code projected_events_rebuild}, and folds every stream into {@code platform_status_rebuild};</li>
  *   <li>in one transaction that holds off the live projection (reads go on): adds what the live projection applied
- *       meanwhile, refolds those streams, logs a status change for every stream whose status differs, and swaps the
- *       tables by renaming them.</li>
+ *       meanwhile, refolds those streams, logs a status change for every stream whose status differs, and replaces the
+ *       live tables' rows with the rebuilt ones (the live tables stay the migrations', owned by the owner role).</li>
  * </ol>
  * The change log and the partition offsets are not rebuilt: they describe the live projection, which goes on.
  */

@@ -1,5 +1,7 @@
 package org.restrictionledger.query.read;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -7,6 +9,7 @@ import org.restrictionledger.events.RecordedEvent;
 import org.restrictionledger.events.StreamId;
 import org.restrictionledger.events.status.StatusFold;
 import org.restrictionledger.events.status.StreamStatus;
+import org.restrictionledger.query.live.ChangeFeed;
 import org.restrictionledger.query.live.Versions;
 import org.restrictionledger.query.projection.PlatformStatusRow;
 import org.restrictionledger.query.projection.ProjectedEvent;
@@ -29,15 +32,24 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class ReadModel {
 
-    /** How often a read-your-writes wait asks the store itself, besides being woken by the live feed. */
-    static final Duration STORE_CHECK = Duration.ofMillis(200);
+    /**
+     * How soon a read-your-writes wait has the live feed read the change log, for what another instance projected
+     * (this instance's own projection has it read at once).
+     */
+    static final Duration FEED_READ_WITHIN = Duration.ofMillis(200);
 
     private final EntityManager em;
     private final Versions versions;
+    private final ChangeFeed feed;
+    private final Counter storeReads;
 
-    ReadModel(EntityManager em, Versions versions) {
+    ReadModel(EntityManager em, Versions versions, ChangeFeed feed, MeterRegistry registry) {
         this.em = em;
         this.versions = versions;
+        this.feed = feed;
+        this.storeReads = Counter.builder("query.min-version.store-reads")
+                .description("reads of a stream's version from the store by read-your-writes waits (one per request)")
+                .register(registry);
     }
 
     /** A point in both times; nulls mean "now". */
@@ -92,38 +104,55 @@ public class ReadModel {
 
     /**
      * Read-your-writes: waits until the stream's projected version reaches {@code wanted}, at most {@code maxWait}.
-     * The live feed's marks say when it has (they follow this instance's own projection within milliseconds, and
-     * wake the wait); the store is asked too, first and every {@link #STORE_CHECK}, for what another instance
-     * projected and the marks show only at the feed's next poll.
+     * The store is asked first; then the wait watches the live feed's marks, which every projected event moves (this
+     * instance's own within milliseconds; another instance's once the feed has read the log, which a wait asks for
+     * within {@link #FEED_READ_WITHIN}). The store is asked again only when the stream has no mark of its own and the
+     * marks' floor rose meanwhile: the change waited for may be among those that went out of memory. So a thousand
+     * waits cost the store about a thousand reads and the log a few, not a read each every few milliseconds.
      *
      * @return true when it did; false when the wait ran out first
      */
     public boolean awaitVersion(StreamId stream, long wanted, Duration maxWait) {
-        String id = stream.toString();
         long deadline = System.nanoTime() + maxWait.toNanos();
-        long nextStoreCheck = System.nanoTime();
+        String id = stream.toString();
+        // Both taken before the store is read: whatever changes after that read moves one or the other.
+        long seen = versions.changes();
+        long floorAtRead = versions.floor().seq();
+        if (storeVersion(stream) >= wanted) {
+            return true;
+        }
         while (true) {
-            long seen = versions.changes();
-            if (versions.stream(id).version() >= wanted) {
+            Versions.Mark mark = versions.stream(id);
+            if (mark.version() >= wanted) {
                 return true;
             }
-            long now = System.nanoTime();
-            if (now - nextStoreCheck >= 0) {
-                if (version(stream) >= wanted) {
+            long floor = versions.floor().seq();
+            if (mark.version() == 0 && floor > floorAtRead) { // no mark of its own (an own mark has a version)
+                seen = versions.changes();
+                floorAtRead = floor;
+                if (storeVersion(stream) >= wanted) {
                     return true;
                 }
-                nextStoreCheck = now + STORE_CHECK.toNanos();
+                continue;
             }
-            if (now - deadline >= 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
                 return false;
             }
+            feed.soon(FEED_READ_WITHIN);
             try {
-                versions.awaitChangeAfter(seen, Math.min(deadline, nextStoreCheck) - now);
+                versions.awaitChangeAfter(seen, left);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+            seen = versions.changes();
         }
+    }
+
+    private long storeVersion(StreamId stream) {
+        storeReads.increment();
+        return version(stream);
     }
 
     /** The sequence number of the latest status change, 0 before any: where a live page's SSE stream resumes. */
