@@ -92,10 +92,12 @@ final class Stack implements AutoCloseable {
             KafkaTopics.createAll(broker.bootstrapServers(), options.partitions());
             log.accept("kafka " + broker.bootstrapServers() + ", postgresql " + embedded.server().adminJdbcUrl()
                     + ", data in " + data);
+            // The logs and recordings of the run before go: an instance's log is appended to within a run (it may
+            // start twice), and one from another run, of an instance this run never started, would mislead.
             Files.createDirectories(stack.logs);
             try (Stream<Path> stale = Files.list(stack.logs)) {
-                for (Path recording : stale.filter(f -> f.toString().endsWith(".jfr")).toList()) {
-                    Files.delete(recording);
+                for (Path file : stale.filter(f -> f.toString().endsWith(".jfr") || f.toString().endsWith(".log")).toList()) {
+                    Files.delete(file);
                 }
             }
             for (String service : List.of("ingest", "ledger", "query")) {
