@@ -86,6 +86,8 @@ public class ChangeFeed {
     private volatile boolean ready;
     private final AtomicBoolean wakeDue = new AtomicBoolean();
     private final AtomicBoolean soonDue = new AtomicBoolean();
+    /** When the last read of the log began ({@link System#nanoTime()}); only the poller thread writes it. */
+    private volatile long lastRead = System.nanoTime();
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "change-feed");
         thread.setDaemon(true);
@@ -146,15 +148,17 @@ public class ChangeFeed {
 
     /**
      * Someone waits for a change that may come from another instance's projection (a read-your-writes request): the
-     * log is read within {@code delay} rather than at the next interval. However many wait, one read is due at a time.
+     * log is read again {@code every} after the last read rather than at the next interval (at once if that is past).
+     * However many wait and ask, one read is due at a time, and reads come no more often than that.
      */
-    public void soon(Duration delay) {
+    public void soon(Duration every) {
         if (ready && soonDue.compareAndSet(false, true)) {
+            long delay = Math.max(0, lastRead + every.toNanos() - System.nanoTime());
             try {
                 poller.schedule(() -> {
                     soonDue.set(false);
                     pollSafely();
-                }, delay.toNanos(), TimeUnit.NANOSECONDS);
+                }, delay, TimeUnit.NANOSECONDS);
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 soonDue.set(false); // shutting down
             }
@@ -197,6 +201,7 @@ public class ChangeFeed {
     }
 
     void poll() {
+        lastRead = System.nanoTime();
         long ended = versions.writesEnded();
         if (!ready) {
             load();

@@ -33,8 +33,8 @@ import java.util.stream.Stream;
 public class ReadModel {
 
     /**
-     * How soon a read-your-writes wait has the live feed read the change log, for what another instance projected
-     * (this instance's own projection has it read at once).
+     * How often the live feed reads the change log while a read-your-writes request waits, for what another instance
+     * projected (this instance's own projection has it read at once); one read for all the waits.
      */
     static final Duration FEED_READ_WITHIN = Duration.ofMillis(200);
 
@@ -105,8 +105,8 @@ public class ReadModel {
     /**
      * Read-your-writes: waits until the stream's projected version reaches {@code wanted}, at most {@code maxWait}.
      * The store is asked first; then the wait watches the live feed's marks, which every projected event moves (this
-     * instance's own within milliseconds; another instance's once the feed has read the log, which a wait asks for
-     * within {@link #FEED_READ_WITHIN}). The store is asked again only when the stream has no mark of its own and the
+     * instance's own within milliseconds; another instance's once the feed has read the log, which it does every
+     * {@link #FEED_READ_WITHIN} while anyone waits). The store is asked again only when the stream has no mark of its own and the
      * marks' floor rose meanwhile: the change waited for may be among those that went out of memory. So a thousand
      * waits cost the store about a thousand reads and the log a few, not a read each every few milliseconds.
      *
@@ -139,9 +139,11 @@ public class ReadModel {
             if (left <= 0) {
                 return false;
             }
+            // Asked again at least every FEED_READ_WITHIN while the wait lasts: the feed reads the log that often
+            // while anyone waits, so a change another instance made shows within about twice that.
             feed.soon(FEED_READ_WITHIN);
             try {
-                versions.awaitChangeAfter(seen, left);
+                versions.awaitChangeAfter(seen, Math.min(left, FEED_READ_WITHIN.toNanos()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
