@@ -106,9 +106,9 @@ public class ReadModel {
      * Read-your-writes: waits until the stream's projected version reaches {@code wanted}, at most {@code maxWait}.
      * The store is asked first; then the wait watches the live feed's marks, which every projected event moves (this
      * instance's own within milliseconds; another instance's once the feed has read the log, which it does every
-     * {@link #FEED_READ_WITHIN} while anyone waits). The store is asked again only when the stream has no mark of its own and the
-     * marks' floor rose meanwhile: the change waited for may be among those that went out of memory. So a thousand
-     * waits cost the store about a thousand reads and the log a few, not a read each every few milliseconds.
+     * {@link #FEED_READ_WITHIN} while anyone waits). The store is asked again only when the stream has no mark of its
+     * own and the marks' floor rose meanwhile: the change waited for may be among those that went out of memory. So a
+     * thousand waits cost the store about a thousand reads and the log five a second, not a read each every 200 ms.
      *
      * @return true when it did; false when the wait ran out first
      */
