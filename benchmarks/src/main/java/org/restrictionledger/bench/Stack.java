@@ -96,7 +96,7 @@ final class Stack implements AutoCloseable {
             // start twice), and one from another run, of an instance this run never started, would mislead.
             Files.createDirectories(stack.logs);
             try (Stream<Path> stale = Files.list(stack.logs)) {
-                for (Path file : stale.filter(f -> f.toString().endsWith(".jfr") || f.toString().endsWith(".log")).toList()) {
+                for (Path file : stale.filter(f -> f.toString().matches(".*\\.(jfr|log)")).toList()) {
                     Files.delete(file);
                 }
             }
