@@ -121,8 +121,6 @@ class ReadYourWritesTest {
     }
 
     private double metric(String name) {
-        return given().when().get(metricsUrl).then().statusCode(200).extract().asString().lines()
-                .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+        return Metrics.value(metricsUrl, name);
     }
 }
