@@ -229,7 +229,7 @@ public class Rebuilder {
             try {
                 while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                     List<List<ProjectedEvent>> slices = slices(decode(consumer.poll(Duration.ofMillis(500)), parked));
-                    read += written(writing);
+                    read += sum(writing);
                     List<Future<Integer>> next = new ArrayList<>();
                     for (int k = 0; k < WRITERS; k++) {
                         Connection c = connections.get(k);
@@ -241,7 +241,7 @@ public class Rebuilder {
                     RebuildStatus s = status.get();
                     status.set(new RebuildStatus(State.RUNNING, s.startedAt(), null, read, 0, 0, null));
                 }
-                read += written(writing);
+                read += sum(writing);
             } finally {
                 writers.shutdown();
                 writers.awaitTermination(1, TimeUnit.MINUTES); // they use the connections until their batch is written
@@ -264,12 +264,13 @@ public class Rebuilder {
         return slices;
     }
 
-    private static int written(List<Future<Integer>> writing) throws Exception {
-        int written = 0;
-        for (Future<Integer> batch : writing) {
-            written += batch.get();
+    /** What the tasks counted (events written, streams folded), waiting for each in turn; a task's failure throws. */
+    private static long sum(List<? extends Future<? extends Number>> tasks) throws Exception {
+        long sum = 0;
+        for (Future<? extends Number> task : tasks) {
+            sum += task.get().longValue();
         }
-        return written;
+        return sum;
     }
 
     /** The valid events of the records, in their order, but those of parked streams. */
@@ -303,11 +304,7 @@ public class Rebuilder {
                     }
                 }));
             }
-            long streams = 0;
-            for (Future<Long> slice : slices) {
-                streams += slice.get();
-            }
-            return streams;
+            return sum(slices);
         } finally {
             folders.shutdown();
             folders.awaitTermination(1, TimeUnit.MINUTES); // when one slice failed, the other ends before the rebuild
