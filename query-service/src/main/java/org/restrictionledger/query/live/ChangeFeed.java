@@ -134,15 +134,8 @@ public class ChangeFeed {
      */
     public void written(boolean changed) {
         versions.writeEnded();
-        if (changed && ready && wakeDue.compareAndSet(false, true)) {
-            try {
-                poller.execute(() -> {
-                    wakeDue.set(false);
-                    pollSafely();
-                });
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                wakeDue.set(false); // shutting down
-            }
+        if (changed) {
+            readAfter(0, wakeDue);
         }
     }
 
@@ -152,15 +145,22 @@ public class ChangeFeed {
      * However many wait and ask, one read is due at a time, and reads come no more often than that.
      */
     public void soon(Duration every) {
-        if (ready && soonDue.compareAndSet(false, true)) {
-            long delay = Math.max(0, lastRead + every.toNanos() - System.nanoTime());
+        readAfter(Math.max(0, lastRead + every.toNanos() - System.nanoTime()), soonDue);
+    }
+
+    /**
+     * A read of the log on the poller, {@code nanos} from now, unless {@code due} says one of its kind is already
+     * coming (then this one coalesces into it). Nothing before the feed's first read, which loads it.
+     */
+    private void readAfter(long nanos, AtomicBoolean due) {
+        if (ready && due.compareAndSet(false, true)) {
             try {
                 poller.schedule(() -> {
-                    soonDue.set(false);
+                    due.set(false);
                     pollSafely();
-                }, delay, TimeUnit.NANOSECONDS);
+                }, nanos, TimeUnit.NANOSECONDS);
             } catch (java.util.concurrent.RejectedExecutionException e) {
-                soonDue.set(false); // shutting down
+                due.set(false); // shutting down
             }
         }
     }
